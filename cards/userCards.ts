@@ -1,0 +1,108 @@
+import type { Messages } from '../src/i18n';
+import type { UserView } from '../src/services/views';
+import { actionSet, adaptiveCard, type AdaptiveCard, type CardElement, facts, heading, submit, text } from './adaptive';
+
+export interface Choice {
+  title: string;
+  data: Record<string, unknown>;
+}
+
+/** A question answered by clicking one button (typing the answer works too). */
+export function choiceCard(question: string, choices: Choice[], note?: string): AdaptiveCard {
+  const body: CardElement[] = [text(question, { weight: 'Bolder' })];
+  if (note) body.push(text(note, { isSubtle: true }));
+  // Teams shows at most 6 buttons per set: split long lists.
+  for (let i = 0; i < choices.length; i += 5) {
+    body.push(actionSet(choices.slice(i, i + 5).map((c) => submit(c.title, c.data))));
+  }
+  return adaptiveCard(body);
+}
+
+export interface LicenseOption {
+  id: string;
+  title: string;
+}
+
+/** One click for one licence, or tick several and Continue. */
+export function licenseCard(m: Messages, options: LicenseOption[]): AdaptiveCard {
+  return adaptiveCard([
+    text(m.addUser.askLicenses, { weight: 'Bolder' }),
+    actionSet(options.map((o) => submit(o.title, { action: 'licenses', licenseIds: o.id }))),
+    {
+      type: 'Input.ChoiceSet',
+      id: 'licenseIds',
+      isMultiSelect: true,
+      style: 'expanded',
+      choices: options.map((o) => ({ title: o.title, value: o.id })),
+    },
+    actionSet([submit(m.addUser.continue, { action: 'licenses' }, 'positive')]),
+  ]);
+}
+
+export function userFacts(m: Messages, user: Omit<UserView, 'id' | 'status'> & { status?: UserView['status'] }): CardElement {
+  const c = m.common;
+  const rows: Array<[string, string]> = [
+    [c.name, user.name],
+    [c.email, user.email],
+    [c.licenses, user.licenses.join(', ') || c.noneValue],
+  ];
+  if (user.location) rows.push([c.location, user.location]);
+  if (user.location || user.number) rows.push([c.number, user.number ?? c.noneValue]);
+  if (user.location || user.extension) rows.push([c.extension, user.extension ?? c.noneValue]);
+  if (user.status) rows.push([c.status, user.status === 'active' ? c.statusActive : c.statusPending]);
+  return facts(rows);
+}
+
+export function confirmCard(m: Messages, title: string, details: CardElement[], confirmTitle = m.common.confirm): AdaptiveCard {
+  return adaptiveCard(
+    [heading(title), ...details],
+    [
+      submit(confirmTitle, { action: 'confirm' }, 'positive'),
+      submit(m.common.change, { action: 'change' }),
+      submit(m.common.cancel, { action: 'cancel' }),
+    ],
+  );
+}
+
+export function userCard(m: Messages, title: string, user: UserView, actions: CardElement[] = []): AdaptiveCard {
+  return adaptiveCard([heading(title), userFacts(m, user)], actions);
+}
+
+export function beforeAfterCard(m: Messages, title: string, before: UserView, after: UserView): AdaptiveCard {
+  return adaptiveCard([
+    heading(title),
+    text(m.common.before, { weight: 'Bolder' }),
+    userFacts(m, { ...before, status: undefined }),
+    text(m.common.after, { weight: 'Bolder' }),
+    userFacts(m, { ...after, status: undefined }),
+  ]);
+}
+
+export function deleteConfirmCard(m: Messages, user: UserView): AdaptiveCard {
+  const removed = [
+    user.licenses.length ? m.deleteUser.removesLicenses(user.licenses.join(', ')) : undefined,
+    user.number ? m.deleteUser.freesNumber(user.number) : undefined,
+    user.extension ? m.deleteUser.freesExtension(user.extension) : undefined,
+  ].filter((line): line is string => Boolean(line));
+  return adaptiveCard(
+    [heading(m.deleteUser.confirmTitle(user.name)), userFacts(m, user), text(m.deleteUser.willRemove), text(removed.map((r) => `- ${r}`).join('\n'))],
+    [submit(m.deleteUser.delete, { action: 'confirm' }, 'destructive'), submit(m.common.cancel, { action: 'cancel' })],
+  );
+}
+
+export function userListCard(
+  m: Messages,
+  users: UserView[],
+  page: { index: number; count: number; total: number; filter: string; nextData?: Record<string, unknown> },
+): AdaptiveCard {
+  const body: CardElement[] = [heading(m.listUsers.title(page.total, page.filter))];
+  if (!users.length) body.push(text(m.listUsers.empty));
+  for (const u of users) {
+    const status = u.status === 'active' ? m.common.statusActive : m.common.statusPendingShort;
+    const calling = [u.location, u.number, u.extension && `${m.common.extension} ${u.extension}`].filter(Boolean).join(' · ');
+    body.push(text(`**${u.name}** — ${u.email} — ${status}${calling ? `\n\n${calling}` : ''}`, { separator: true }));
+  }
+  if (page.count > 1) body.push(text(m.listUsers.page(page.index + 1, page.count), { isSubtle: true }));
+  body.push(text(m.listUsers.filterHelp, { isSubtle: true, size: 'Small' }));
+  return adaptiveCard(body, page.nextData ? [submit(m.listUsers.next, page.nextData)] : []);
+}

@@ -1,0 +1,30 @@
+import type { TurnContext } from 'botbuilder';
+import type { Locale } from '../../src/config';
+import type { Actor } from '../../src/domain/types';
+import { messages, type Messages } from '../../src/i18n';
+
+const LOCALE_KEY = Symbol('provisio.locale');
+
+/** Set once per turn by the bot, read by every dialog and card of that turn. */
+export function setTurnLocale(context: TurnContext, locale: Locale): void {
+  context.turnState.set(LOCALE_KEY, locale);
+}
+
+export function turnLocale(context: TurnContext): Locale {
+  return context.turnState.get(LOCALE_KEY) ?? 'en';
+}
+
+export function t(context: TurnContext): Messages {
+  return messages(turnLocale(context));
+}
+
+export function actorOf(context: TurnContext): Actor {
+  const from = context.activity.from ?? { id: 'unknown', name: '' };
+  return { id: from.aadObjectId ?? from.id, name: from.name || from.id };
+}
+
+/** A card click arrives as `activity.value` with empty text. */
+export function submittedValue(context: TurnContext): Record<string, unknown> | undefined {
+  const value = context.activity.value;
+  return value && typeof value === 'object' ? (value as Record<string, unknown>) : undefined;
+}

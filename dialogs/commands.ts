@@ -1,0 +1,64 @@
+import { MENU_GROUPS, type MenuAction } from '../cards/menuCard';
+
+/** Typed commands, French and English, normalised (lower case, no accents). */
+const PHRASES: Record<MenuAction, string[]> = {
+  addUser: ['ajouter un utilisateur', 'ajouter utilisateur', 'nouvel utilisateur', 'creer un utilisateur', 'add user', 'add a user', 'new user', 'create user', 'create a user'],
+  assignNumber: ['attribuer un numero', 'attribuer numero', 'assigner un numero', 'assign a number', 'assign number'],
+  deleteUser: ['supprimer un utilisateur', 'supprimer utilisateur', 'delete user', 'delete a user', 'remove user', 'remove a user'],
+  listUsers: ['utilisateurs', 'liste des utilisateurs', 'lister les utilisateurs', 'users', 'list users'],
+  importContacts: ['importer des contacts', 'importer les contacts', 'import contacts', 'import des contacts'],
+  importUsers: ['importer des utilisateurs', 'importer les utilisateurs', 'import users', 'import des utilisateurs'],
+  sendInvitations: ['envoyer les invitations', 'envoyer des invitations', 'invitations', 'send invitations', 'send invites'],
+  contacts: ['contacts', 'gerer les contacts', 'manage contacts', 'rechercher un contact', 'search contacts'],
+  distributionLists: ['listes de diffusion', 'liste de diffusion', 'distribution lists', 'distribution list', 'lists'],
+  help: ['aide', 'help', 'menu', '?', 'bonjour', 'salut', 'hello', 'hi', 'start', 'commencer'],
+};
+
+export const CANCEL_WORDS = ['annuler', 'cancel', 'stop', 'quitter', 'quit', 'abandonner'];
+
+export function normalise(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[«»"'!.]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export interface ParsedCommand {
+  action: MenuAction;
+  /** What follows the command words, e.g. a filter: "users pending". */
+  rest: string;
+  value?: Record<string, unknown>;
+}
+
+export function parseCommand(text: string | undefined): ParsedCommand | undefined {
+  const said = normalise(text ?? '');
+  if (!said) return undefined;
+  let best: ParsedCommand | undefined;
+  let bestLength = 0;
+  for (const [action, phrases] of Object.entries(PHRASES) as Array<[MenuAction, string[]]>) {
+    for (const phrase of phrases) {
+      const matches = said === phrase || said.startsWith(`${phrase} `);
+      if (matches && phrase.length > bestLength) {
+        best = { action, rest: said.slice(phrase.length).trim() };
+        bestLength = phrase.length;
+      }
+    }
+  }
+  return best;
+}
+
+export function isMenuAction(value: unknown): value is MenuAction {
+  return typeof value === 'string' && MENU_GROUPS.flat().includes(value as MenuAction);
+}
+
+export function isCancel(text: string | undefined): boolean {
+  return CANCEL_WORDS.includes(normalise(text ?? ''));
+}
+
+export function isHelp(text: string | undefined): boolean {
+  const said = normalise(text ?? '');
+  return said === 'aide' || said === 'help';
+}

@@ -1,0 +1,55 @@
+import { ComponentDialog, WaterfallDialog, type Dialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { menuCard, type MenuAction } from '../cards/menuCard';
+import { isCancel, isMenuAction, parseCommand, type ParsedCommand } from './commands';
+import { sendCard } from './base/send';
+import { t } from './base/turn';
+
+export const MAIN_DIALOG = 'mainDialog';
+const ROUTE = 'mainRoute';
+
+/** Options every flow dialog receives: what followed the typed command. */
+export interface FlowOptions {
+  rest?: string;
+  /** The data of the card button that started the flow (e.g. a location to keep). */
+  value?: Record<string, unknown>;
+}
+
+/** Routes a menu click or a typed command to its flow; anything else shows the menu. */
+export class MainDialog extends ComponentDialog {
+  constructor(private readonly flows: Partial<Record<MenuAction, Dialog>>) {
+    super(MAIN_DIALOG);
+    for (const flow of Object.values(flows)) this.addDialog(flow);
+    this.addDialog(new WaterfallDialog(ROUTE, [this.routeStep.bind(this), this.endStep.bind(this)]));
+    this.initialDialogId = ROUTE;
+  }
+
+  private async routeStep(step: WaterfallStepContext) {
+    const { context } = step;
+    const m = t(context);
+    const text = context.activity.text?.trim();
+    const command = commandOf(context.activity.value, text);
+    if (!command) {
+      if (isCancel(text)) await context.sendActivity(m.nothingToCancel);
+      else await sendCard(context, menuCard(m), text ? m.notUnderstood(text) : undefined);
+      return step.endDialog();
+    }
+    if (command.action === 'help') {
+      await sendCard(context, menuCard(m));
+      return step.endDialog();
+    }
+    const flow = this.flows[command.action];
+    if (flow) return step.beginDialog(flow.id, { rest: command.rest, value: command.value } satisfies FlowOptions);
+    await context.sendActivity(m.comingSoon(m.menu.actions[command.action]));
+    return step.endDialog();
+  }
+
+  private async endStep(step: WaterfallStepContext) {
+    return step.endDialog(step.result);
+  }
+}
+
+function commandOf(value: unknown, text: string | undefined): ParsedCommand | undefined {
+  const action = value && typeof value === 'object' ? (value as { action?: unknown }).action : undefined;
+  if (isMenuAction(action)) return { action, rest: '', value: value as Record<string, unknown> };
+  return parseCommand(text);
+}

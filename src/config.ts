@@ -1,0 +1,108 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const LOCALES = ['fr', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+const optionalText = z.string().trim().optional();
+
+const port = (fallback: number) =>
+  z.coerce
+    .number({ error: 'expected a whole number from 0 to 65535' })
+    .int('expected a whole number from 0 to 65535')
+    .min(0, 'expected a whole number from 0 to 65535')
+    .max(65535, 'expected a whole number from 0 to 65535')
+    .default(fallback);
+
+const schema = z.object({
+  PORT: port(3978),
+  PUBLIC_URL: z.url({ error: 'expected an http(s) URL such as https://bot.example.com' }).optional(),
+  MicrosoftAppId: optionalText,
+  MicrosoftAppPassword: optionalText,
+  MicrosoftAppType: z
+    .enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI'], {
+      error: 'expected MultiTenant, SingleTenant or UserAssignedMSI',
+    })
+    .default('MultiTenant'),
+  MicrosoftAppTenantId: optionalText,
+  DIRECTORY_BACKEND: z.enum(['lowdb', 'webex'], { error: 'expected lowdb or webex' }).default('lowdb'),
+  DATA_DIR: z.string().trim().min(1, 'expected a folder path').default('./data'),
+  DEFAULT_LOCALE: z.enum(LOCALES, { error: 'expected fr or en' }).default('fr'),
+  DEFAULT_REGION: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z]{2}$/, 'expected a two-letter country code such as FR')
+    .default('FR')
+    .transform((v) => v.toUpperCase()),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+      error: 'expected one of fatal, error, warn, info, debug, trace, silent',
+    })
+    .default('info'),
+});
+
+export interface Config {
+  port: number;
+  publicUrl: string;
+  bot: {
+    appId?: string;
+    appPassword?: string;
+    appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+    tenantId?: string;
+  };
+  /** True when no Bot Framework identity is set: the bot only serves local clients. */
+  localMode: boolean;
+  directoryBackend: 'lowdb' | 'webex';
+  dataDir: string;
+  defaultLocale: Locale;
+  defaultRegion: string;
+  logLevel: z.infer<typeof schema>['LOG_LEVEL'];
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads the environment once; a bad value names the variable and what it expects. */
+export function loadConfig(env: NodeJS.ProcessEnv): Config {
+  // An empty variable counts as unset, as in most .env tooling.
+  const set = Object.fromEntries(Object.entries(env).filter(([, value]) => value?.trim()));
+  const parsed = schema.safeParse(set);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => {
+        const name = String(issue.path[0] ?? '');
+        const value = env[name];
+        const shown = value === undefined ? '' : ` (got "${isSecret(name) ? '***' : value}")`;
+        return `${name}: ${issue.message}${shown}`;
+      }),
+    );
+  }
+  const v = parsed.data;
+  if (v.MicrosoftAppType === 'SingleTenant' && v.MicrosoftAppId && !v.MicrosoftAppTenantId) {
+    throw new ConfigError(['MicrosoftAppTenantId: required when MicrosoftAppType is SingleTenant']);
+  }
+  return {
+    port: v.PORT,
+    publicUrl: (v.PUBLIC_URL ?? `http://localhost:${v.PORT}`).replace(/\/+$/, ''),
+    bot: {
+      appId: v.MicrosoftAppId,
+      appPassword: v.MicrosoftAppPassword,
+      appType: v.MicrosoftAppType,
+      tenantId: v.MicrosoftAppTenantId,
+    },
+    localMode: !v.MicrosoftAppId,
+    directoryBackend: v.DIRECTORY_BACKEND,
+    dataDir: path.resolve(v.DATA_DIR),
+    defaultLocale: v.DEFAULT_LOCALE,
+    defaultRegion: v.DEFAULT_REGION,
+    logLevel: v.LOG_LEVEL,
+  };
+}
+
+function isSecret(name: string): boolean {
+  return /password|secret|token|key/i.test(name);
+}

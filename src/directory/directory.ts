@@ -1,0 +1,116 @@
+import type {
+  AuditEntry,
+  Contact,
+  DistributionList,
+  ImportJob,
+  License,
+  Location,
+  PhoneNumber,
+  User,
+  UserStatus,
+  WriteContext,
+} from '../domain/types';
+
+/** Store-level integrity failures: the backend refuses the write as a whole. */
+export type DirectoryErrorCode =
+  | 'not_found'
+  | 'email_taken'
+  | 'number_not_free'
+  | 'extension_taken'
+  | 'no_units_left'
+  | 'list_name_taken';
+
+export class DirectoryError extends Error {
+  constructor(
+    readonly code: DirectoryErrorCode,
+    message: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = 'DirectoryError';
+  }
+}
+
+export interface UserFilter {
+  status?: UserStatus;
+  locationId?: string;
+}
+
+export interface NewUser {
+  email: string;
+  firstName: string;
+  lastName: string;
+  displayName?: string;
+  licenseIds: string[];
+  locationId?: string;
+  phoneNumber?: string;
+  extension?: string;
+}
+
+export interface CallingAssignment {
+  locationId: string;
+  phoneNumber?: string;
+  extension?: string;
+}
+
+export type NewContact = Omit<Contact, 'id' | 'createdAt' | 'updatedAt'>;
+
+export interface ContactChanges {
+  create: NewContact[];
+  update: Contact[];
+  delete: string[];
+}
+
+export interface ContactChangesResult {
+  created: Contact[];
+  updated: Contact[];
+  deleted: string[];
+}
+
+export interface NewImportJob {
+  kind: ImportJob['kind'];
+  by: string;
+  fileName: string;
+}
+
+/**
+ * The Directory port: everything the services read from and write to an org.
+ * Each write is one atomic operation that also appends its audit entry, and
+ * re-checks the integrity rules (unique e-mail, free number, unique extension)
+ * at write time so that two concurrent callers never both win.
+ */
+export interface Directory {
+  readonly backend: 'lowdb' | 'webex';
+
+  listLicenses(): Promise<License[]>;
+  listLocations(): Promise<Location[]>;
+  listNumbers(locationId: string): Promise<PhoneNumber[]>;
+  listFreeNumbers(locationId: string): Promise<string[]>;
+
+  listUsers(filter?: UserFilter): Promise<User[]>;
+  getUser(id: string): Promise<User | undefined>;
+  findUserByEmail(email: string): Promise<User | undefined>;
+  createUser(user: NewUser, ctx: WriteContext): Promise<User>;
+  assignCalling(userId: string, assignment: CallingAssignment, ctx: WriteContext): Promise<{ before: User; after: User }>;
+  deleteUser(userId: string, ctx: WriteContext): Promise<User>;
+  markInvited(userIds: string[], at: string, ctx: WriteContext): Promise<void>;
+  activateUser(userId: string, ctx: WriteContext): Promise<User>;
+
+  listContacts(): Promise<Contact[]>;
+  getContact(id: string): Promise<Contact | undefined>;
+  /** Applies a whole batch in one write (an import is never half-applied). */
+  applyContactChanges(changes: ContactChanges, ctx: WriteContext): Promise<ContactChangesResult>;
+
+  listDistributionLists(): Promise<DistributionList[]>;
+  createDistributionList(name: string, description: string | undefined, ctx: WriteContext): Promise<DistributionList>;
+  deleteDistributionList(id: string, ctx: WriteContext): Promise<void>;
+
+  createImportJob(job: NewImportJob): Promise<ImportJob>;
+  updateImportJob(id: string, patch: Partial<Omit<ImportJob, 'id'>>): Promise<ImportJob>;
+  listImportJobs(): Promise<ImportJob[]>;
+
+  listAudit(since?: string): Promise<AuditEntry[]>;
+
+  /** Waits for pending writes; called on shutdown. */
+  close(): Promise<void>;
+}

@@ -1,0 +1,119 @@
+export type UserStatus = 'active' | 'pending';
+
+export interface License {
+  id: string;
+  name: string;
+  totalUnits: number;
+  consumedUnits: number;
+  /** A calling licence needs a location and a number or an extension. */
+  calling: boolean;
+}
+
+export interface Location {
+  id: string;
+  name: string;
+}
+
+/** A number of a location's pool; free when it has no owner. */
+export interface PhoneNumber {
+  e164: string;
+  locationId: string;
+  ownerId?: string;
+}
+
+export interface User {
+  id: string;
+  email: string;
+  firstName: string;
+  lastName: string;
+  displayName: string;
+  status: UserStatus;
+  licenseIds: string[];
+  locationId?: string;
+  phoneNumber?: string;
+  extension?: string;
+  createdAt: string;
+  invitedAt?: string;
+  activatedAt?: string;
+}
+
+export type ContactPhoneType = 'work' | 'work_extension' | 'mobile' | 'home' | 'other';
+
+export interface ContactPhone {
+  value: string;
+  type: ContactPhoneType;
+}
+
+export interface ContactAddress {
+  street?: string;
+  city?: string;
+  state?: string;
+  country?: string;
+  zip?: string;
+}
+
+export interface Contact {
+  id: string;
+  displayName: string;
+  firstName?: string;
+  lastName?: string;
+  phoneNumbers: ContactPhone[];
+  email?: string;
+  sipUri?: string;
+  title?: string;
+  companyName?: string;
+  address?: ContactAddress;
+  groupIds: string[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface DistributionList {
+  id: string;
+  name: string;
+  description?: string;
+  createdAt: string;
+}
+
+export type ImportKind = 'contacts' | 'users';
+export type ImportStatus = 'running' | 'done' | 'failed' | 'interrupted';
+
+export interface ImportCounts {
+  created: number;
+  updated: number;
+  unchanged: number;
+  failed: number;
+}
+
+export interface ImportJob {
+  id: string;
+  kind: ImportKind;
+  by: string;
+  fileName: string;
+  startedAt: string;
+  endedAt?: string;
+  status: ImportStatus;
+  counts: ImportCounts;
+}
+
+/** Who asks for a write, and through which flow: every write is audited. */
+export interface Actor {
+  id: string;
+  name: string;
+}
+
+export interface WriteContext {
+  actor: Actor;
+  flow: string;
+}
+
+export interface AuditEntry {
+  id: string;
+  at: string;
+  actor: Actor;
+  flow: string;
+  action: string;
+  target: string;
+  before?: unknown;
+  after?: unknown;
+}
