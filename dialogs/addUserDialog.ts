@@ -14,7 +14,7 @@ import { accept, AnswerPrompt, refuse, type Answer } from './base/answerPrompt';
 import { CancelAndHelpDialog } from './base/cancelAndHelpDialog';
 import { sendCard } from './base/send';
 import { actorOf, t } from './base/turn';
-import { saidChange, saidYes } from './base/words';
+import { parseConfirm } from './base/confirm';
 import { asActivity, CALLING_DIALOG, CallingDialog, type CallingOptions } from './callingDialog';
 import type { FlowOptions } from './mainDialog';
 
@@ -209,13 +209,6 @@ function forget(draft: UserDraft, part: Part): Partial<UserDraft> {
 
 function onlyOne<T>(items: T[]): T | undefined {
   return items.length === 1 ? items[0] : undefined;
-}
-
-function parseConfirm(answer: Answer, help: string) {
-  const action = answer.value?.action;
-  if (action === 'confirm' || (!answer.value && saidYes(answer.text))) return accept('confirm');
-  if (action === 'change' || (!answer.value && saidChange(answer.text))) return accept('change');
-  return refuse(help);
 }
 
 function parseChange(answer: Answer, help: string) {

@@ -1,8 +1,15 @@
-import { ComponentDialog, WaterfallDialog, type Dialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import {
+  ComponentDialog,
+  WaterfallDialog,
+  type Dialog,
+  type DialogContext,
+  type DialogTurnResult,
+  type WaterfallStepContext,
+} from 'botbuilder-dialogs';
 import { menuCard, type MenuAction } from '../cards/menuCard';
 import { isCancel, isMenuAction, parseCommand, type ParsedCommand } from './commands';
 import { sendCard } from './base/send';
-import { t } from './base/turn';
+import { submittedValue, t } from './base/turn';
 
 export const MAIN_DIALOG = 'mainDialog';
 const ROUTE = 'mainRoute';
@@ -21,6 +28,15 @@ export class MainDialog extends ComponentDialog {
     for (const flow of Object.values(flows)) this.addDialog(flow);
     this.addDialog(new WaterfallDialog(ROUTE, [this.routeStep.bind(this), this.endStep.bind(this)]));
     this.initialDialogId = ROUTE;
+  }
+
+  /** A click on a menu button starts that flow afresh, whatever was under way. */
+  async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
+    if (isMenuAction(submittedValue(innerDc.context)?.action)) {
+      await innerDc.cancelAllDialogs();
+      return innerDc.beginDialog(ROUTE);
+    }
+    return super.onContinueDialog(innerDc);
   }
 
   private async routeStep(step: WaterfallStepContext) {

@@ -1,6 +1,9 @@
 import path from 'node:path';
 import { ConversationState, UserState } from 'botbuilder';
 import { AddUserDialog } from '../dialogs/addUserDialog';
+import { AssignNumberDialog } from '../dialogs/assignNumberDialog';
+import { DeleteUserDialog } from '../dialogs/deleteUserDialog';
+import { ListUsersDialog } from '../dialogs/listUsersDialog';
 import { MainDialog } from '../dialogs/mainDialog';
 import { createAdapter } from './adapter';
 import { ProvisioBot } from './bot';
@@ -29,6 +32,9 @@ export async function openDirectory(config: Config): Promise<Directory> {
 export function createDialogs(services: Services) {
   return new MainDialog({
     addUser: new AddUserDialog(services),
+    assignNumber: new AssignNumberDialog(services),
+    deleteUser: new DeleteUserDialog(services),
+    listUsers: new ListUsersDialog(services),
   });
 }
 

@@ -1,9 +1,8 @@
 import { ActivityHandler, type ConversationState, type TurnContext, type UserState } from 'botbuilder';
 import { runDialog, type Dialog, type DialogState } from 'botbuilder-dialogs';
 import { menuCard } from '../cards/menuCard';
-import { isMenuAction } from '../dialogs/commands';
 import { sendCard } from '../dialogs/base/send';
-import { setTurnLocale, submittedValue, t } from '../dialogs/base/turn';
+import { setTurnLocale, t } from '../dialogs/base/turn';
 import type { Locale } from './config';
 import { localeOf } from './i18n';
 import { KeyedQueue } from './state/keyedQueue';
@@ -24,8 +23,6 @@ export class ProvisioBot extends ActivityHandler {
     this.dialogState = options.conversationState.createProperty<DialogState>('DialogState');
 
     this.onMessage(async (context, next) => {
-      // A click on a menu card button starts that flow afresh, whatever was under way.
-      if (isMenuAction(submittedValue(context)?.action)) await this.dialogState.delete(context);
       await runDialog(options.dialog, context, this.dialogState);
       await next();
     });

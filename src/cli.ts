@@ -1,0 +1,54 @@
+import { Command, CommanderError } from 'commander';
+import { registerLocationsCommands } from './cli/locationsCommands';
+import { registerUsersCommands } from './cli/usersCommands';
+import { printJson, UsageError } from './cli/common';
+import { ConfigError } from './config';
+import { RuleError } from './domain/ruleError';
+import { messages, ruleMessage } from './i18n';
+
+/** Exit codes: 0 done, 1 a rule refused the request or something failed, 2 wrong usage or configuration. */
+export function buildProgram(): Command {
+  const program = new Command('provisio')
+    .description('Provisio from the command line: the same directory and rules as the bot (DATA_DIR, DIRECTORY_BACKEND).')
+    .option('--json', 'print JSON instead of human-readable lines')
+    .configureHelp({ showGlobalOptions: true })
+    .showHelpAfterError('(add --help for usage)')
+    // Subcommands inherit this only if it is set before they are created.
+    .exitOverride();
+  registerUsersCommands(program);
+  registerLocationsCommands(program);
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+    return 0;
+  } catch (error) {
+    return report(error, program.opts().json === true);
+  }
+}
+
+function report(error: unknown, json: boolean): number {
+  // Commander has already printed its own message (or the help).
+  if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+  if (error instanceof ConfigError || error instanceof UsageError) {
+    process.stderr.write(`${error.message}\n`);
+    return 2;
+  }
+  if (error instanceof RuleError) {
+    const message = ruleMessage(messages('en'), error);
+    if (json) printJson({ error: { code: error.code, message } });
+    else process.stderr.write(`Error: ${message}\n`);
+    return 1;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`Error: ${message.replace(/\s*\n\s*/g, ' ')}\n`);
+  return 1;
+}
+
+if (require.main === module) {
+  // exitCode rather than exit(): stdout, when piped, is flushed before the process ends.
+  void main(process.argv).then((code) => (process.exitCode = code));
+}

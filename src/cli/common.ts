@@ -1,0 +1,37 @@
+import os from 'node:os';
+import type { Command } from 'commander';
+import { loadConfig } from '../config';
+import type { WriteContext } from '../domain/types';
+import { createServices, type Services } from '../services';
+
+/** Wrong use of the command line (exit 2), as opposed to a broken business rule (exit 1). */
+export class UsageError extends Error {}
+
+/** Opens the same directory as the bot, runs `fn`, and always closes it (pending writes reach the disk). */
+export async function withServices<T>(fn: (services: Services, ctx: WriteContext) => Promise<T>): Promise<T> {
+  const config = loadConfig(process.env);
+  // src/app.ts also loads the bot and restify, whose DEP0111 warning would end up in every command's output.
+  (process as { noDeprecation?: boolean }).noDeprecation = true;
+  const { openDirectory } = await import('../app.js');
+  const directory = await openDirectory(config);
+  try {
+    return await fn(createServices(directory, config), cliWriteContext());
+  } finally {
+    await directory.close();
+  }
+}
+
+function cliWriteContext(): WriteContext {
+  const name = os.userInfo().username;
+  return { actor: { id: `cli:${name}`, name }, flow: 'cli' };
+}
+
+export function printJson(value: unknown): void {
+  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+/** `--json` is a global option: JSON on stdout, otherwise one human-readable line per item. */
+export function print<T>(command: Command, value: T, lines: (value: T) => string[]): void {
+  if (command.optsWithGlobals().json) printJson(value);
+  else process.stdout.write(lines(value).map((line) => `${line}\n`).join(''));
+}

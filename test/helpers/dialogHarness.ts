@@ -1,0 +1,102 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Activity, Middleware } from 'botbuilder';
+import { DialogTestClient } from 'botbuilder-testing';
+import { createDialogs } from '../../src/app';
+import type { Directory } from '../../src/directory/directory';
+import { openLowdbDirectory } from '../../src/directory/lowdb/lowdbDirectory';
+import type { OrgData } from '../../src/directory/lowdb/schema';
+import { localeOf } from '../../src/i18n';
+import { createServices, type Services } from '../../src/services';
+import { setTurnLocale } from '../../dialogs/base/turn';
+
+export function tempDir(prefix = 'provisio-test-'): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+const localeMiddleware: Middleware = {
+  onTurn: async (context, next) => {
+    setTurnLocale(context, localeOf(context.activity.locale, 'fr'));
+    await next();
+  },
+};
+
+export interface Harness {
+  client: DialogTestClient;
+  directory: Directory;
+  services: Services;
+  dataDir: string;
+  /** Sends a typed message (or a card click when given an object) and returns every reply. */
+  say(input: string | Record<string, unknown>): Promise<Partial<Activity>[]>;
+}
+
+/** The real main dialog over a real lowdb directory in a fresh temp folder. */
+export async function openHarness(
+  locale = 'fr-FR',
+  options: {
+    dataDir?: string;
+    seed?: (now: Date) => OrgData;
+    from?: { id: string; name: string };
+    /** Another conversation on the same bot: share its services and directory. */
+    sharing?: Harness;
+  } = {},
+): Promise<Harness> {
+  const dataDir = options.sharing?.dataDir ?? options.dataDir ?? tempDir();
+  const directory = options.sharing?.directory ?? (await openLowdbDirectory(dataDir, options.seed ? { seed: options.seed } : undefined));
+  const services = options.sharing?.services ?? createServices(directory, { defaultRegion: 'FR' });
+  const client = new DialogTestClient('msteams', createDialogs(services), undefined, [localeMiddleware]);
+  const from = options.from ?? { id: 'admin-1', name: 'Julien Rouchon' };
+  const say = async (input: string | Record<string, unknown>) => {
+    const activity: Partial<Activity> =
+      typeof input === 'string'
+        ? { type: 'message', text: input, locale, from }
+        : { type: 'message', value: input, locale, from };
+    const replies: Partial<Activity>[] = [];
+    let reply = await client.sendActivity(activity);
+    while (reply) {
+      replies.push(reply);
+      reply = client.getNextReply();
+    }
+    return replies;
+  };
+  return { client, directory, services, dataDir, say };
+}
+
+/** The Adaptive Card content of a reply, if it carries one. */
+export function cardOf(activity: Partial<Activity> | undefined): any {
+  return activity?.attachments?.find((a) => a.contentType === 'application/vnd.microsoft.card.adaptive')?.content;
+}
+
+/** Every text a person would read in the replies: message texts and card texts and button titles. */
+export function visibleText(replies: Partial<Activity>[]): string {
+  const parts: string[] = [];
+  const walk = (node: any): void => {
+    if (!node || typeof node !== 'object') return;
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (typeof node.text === 'string') parts.push(node.text);
+    if (typeof node.title === 'string') parts.push(node.title);
+    if (typeof node.value === 'string' && node.type === undefined) parts.push(node.value);
+    Object.values(node).forEach(walk);
+  };
+  for (const reply of replies) {
+    if (reply.text) parts.push(reply.text);
+    walk(cardOf(reply));
+  }
+  return parts.join('\n');
+}
+
+/** The data of the first card button whose title matches. */
+export function buttonData(replies: Partial<Activity>[], title: RegExp): Record<string, unknown> {
+  const found: Array<{ title: string; data: Record<string, unknown> }> = [];
+  const walk = (node: any): void => {
+    if (!node || typeof node !== 'object') return;
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (node.type === 'Action.Submit') found.push(node);
+    Object.values(node).forEach(walk);
+  };
+  replies.forEach((r) => walk(cardOf(r)));
+  const button = found.find((b) => title.test(b.title));
+  if (!button) throw new Error(`No button matching ${title}; buttons: ${found.map((b) => b.title).join(' | ')}`);
+  return button.data;
+}
