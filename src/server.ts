@@ -61,6 +61,8 @@ export function createServer({ adapter, bot, logger, backend, onClose }: ServerD
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
       while (inFlight > 0) await new Promise((resolve) => setTimeout(resolve, 20));
       await bot.idle();
+      // Keep-alive sockets would hold close() open until the client drops them.
+      server.server.closeIdleConnections();
       await onClose();
       await stopped;
       logger.info('stopped');

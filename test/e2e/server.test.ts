@@ -1,0 +1,89 @@
+import { startBot, send, type BotProcess } from '../helpers/botProcess';
+import { tempDir, visibleText } from '../helpers/dialogHarness';
+
+describe('the real server over HTTP', () => {
+  let bot: BotProcess | undefined;
+  afterEach(async () => {
+    if (bot && bot.child.exitCode === null) await bot.stop();
+    bot = undefined;
+  });
+
+  test('GET /healthz answers ok with the backend', async () => {
+    bot = await startBot({ DATA_DIR: tempDir() });
+    const response = await fetch(`${bot.url}/healthz`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ status: 'ok', backend: 'lowdb' });
+  });
+
+  test('"aide" in French returns the French menu card in the HTTP response', async () => {
+    bot = await startBot({ DATA_DIR: tempDir() });
+    const { status, activities } = await send(bot.url, { text: 'aide' });
+    expect(status).toBe(200);
+    expect(activities[0].attachments[0].contentType).toBe('application/vnd.microsoft.card.adaptive');
+    expect(visibleText(activities)).toContain('Que voulez-vous faire ?');
+  });
+
+  test('"help" with locale en-US returns the English menu', async () => {
+    bot = await startBot({ DATA_DIR: tempDir() });
+    const { activities } = await send(bot.url, { text: 'help', locale: 'en-US' });
+    expect(visibleText(activities)).toContain('What would you like to do?');
+  });
+
+  test('no locale falls back to DEFAULT_LOCALE', async () => {
+    bot = await startBot({ DATA_DIR: tempDir(), DEFAULT_LOCALE: 'en' });
+    const { activities } = await send(bot.url, { text: 'menu', locale: undefined });
+    expect(visibleText(activities)).toContain('What would you like to do?');
+  });
+
+  test('a user joining the conversation gets the welcome card', async () => {
+    bot = await startBot({ DATA_DIR: tempDir() });
+    const { activities } = await send(bot.url, {
+      type: 'conversationUpdate',
+      text: undefined,
+      membersAdded: [{ id: 'user-1', name: 'Julien Rouchon' }],
+    });
+    expect(visibleText(activities)).toContain('Bienvenue dans Provisio');
+  });
+
+  test('a dialog started before a restart resumes after it (state on disk)', async () => {
+    const dataDir = tempDir();
+    bot = await startBot({ DATA_DIR: dataDir });
+    expect(visibleText((await send(bot.url, { text: 'ajouter un utilisateur' })).activities)).toContain('Prénom, nom');
+    expect(await bot.stop()).toBe(0);
+    bot = await startBot({ DATA_DIR: dataDir });
+    const { activities } = await send(bot.url, { text: 'Robert Redford rredford@exemple.fr' });
+    expect(visibleText(activities)).toContain('Quelle(s) licence(s) ?');
+  });
+
+  test('the whole add-user flow over HTTP creates the user, who is listed after a restart', async () => {
+    const dataDir = tempDir();
+    bot = await startBot({ DATA_DIR: dataDir });
+    const conversation = 'add-user-e2e';
+    const answers: Array<[Record<string, unknown>, string]> = [
+      [{ value: { action: 'addUser' }, text: undefined }, 'Prénom, nom'],
+      [{ text: 'Robert Redford rredford@exemple.fr' }, 'Quelle(s) licence(s) ?'],
+      [{ text: 'Webex Calling — Professional' }, 'Emplacement ?'],
+      [{ text: 'IT division' }, "Numéro de l'emplacement IT division"],
+      [{ value: { number: '+33634333212' }, text: undefined }, 'Je propose 3212'],
+      [{ value: { extension: '3212' }, text: undefined }, 'Récapitulatif'],
+      [{ value: { action: 'confirm' }, text: undefined }, 'Utilisateur Robert Redford créé'],
+    ];
+    for (const [activity, expected] of answers) {
+      expect(visibleText((await send(bot.url, activity, conversation)).activities)).toContain(expected);
+    }
+    await bot.stop();
+    bot = await startBot({ DATA_DIR: dataDir });
+    const list = visibleText((await send(bot.url, { text: 'utilisateurs en attente' }, 'other')).activities);
+    expect(list).toContain('Robert Redford');
+    expect(list).toContain('+33 6 34 33 32 12');
+  });
+
+  test('SIGTERM lets the turn under way finish before the process exits', async () => {
+    bot = await startBot({ DATA_DIR: tempDir() });
+    const reply = send(bot.url, { text: 'aide' });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const code = bot.stop();
+    expect((await reply).status).toBe(200);
+    expect(await code).toBe(0);
+  });
+});

@@ -1,0 +1,38 @@
+import { ConversationState, MemoryStorage, TestAdapter } from 'botbuilder';
+import pino from 'pino';
+import { createAdapter } from '../../src/adapter';
+import { loadConfig } from '../../src/config';
+
+function setup(env: Record<string, string> = {}) {
+  const lines: string[] = [];
+  const logger = pino({ level: 'info' }, { write: (line: string) => lines.push(line) });
+  const adapter = createAdapter(loadConfig({ DATA_DIR: '/tmp/unused', ...env }), logger, new ConversationState(new MemoryStorage()));
+  const test = new TestAdapter(async (context) => {
+    await adapter.onTurnError(context, new Error('database exploded'));
+  });
+  return { lines, test };
+}
+
+describe('a failed turn', () => {
+  test.each([
+    ['fr-FR', /^Désolé, une erreur s'est produite de mon côté\. Merci de réessayer\. \(référence ([0-9a-f]{8})\)$/],
+    ['en-US', /^Sorry, something went wrong on my side\. Please try again\. \(reference ([0-9a-f]{8})\)$/],
+  ])('%s: the user gets a short apology in their language with the id the log holds', async (locale, pattern) => {
+    const { lines, test } = setup();
+    let id = '';
+    await test.send({ type: 'message', text: 'x', locale }).assertReply((reply) => {
+      const match = pattern.exec(reply.text ?? '');
+      expect(match).not.toBeNull();
+      id = match![1];
+    });
+    const entry = JSON.parse(lines.find((l) => l.includes('turn failed'))!);
+    expect(entry.correlationId).toBe(id);
+    expect(entry.err.message).toBe('database exploded');
+  });
+
+  test('the log holds no secret from the configuration', async () => {
+    const { lines, test } = setup({ MicrosoftAppId: 'app-id', MicrosoftAppPassword: 'super-secret-password' });
+    await test.send({ type: 'message', text: 'x', locale: 'en-US' }).assertReply(() => undefined);
+    expect(lines.join('\n')).not.toContain('super-secret-password');
+  });
+});
