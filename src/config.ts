@@ -16,7 +16,7 @@ const port = (fallback: number) =>
 
 const schema = z.object({
   PORT: port(3978),
-  PUBLIC_URL: z.url({ error: 'expected an http(s) URL such as https://bot.example.com' }).optional(),
+  PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL such as https://bot.example.com' }).optional(),
   MicrosoftAppId: optionalText,
   MicrosoftAppPassword: optionalText,
   MicrosoftAppType: z
@@ -71,20 +71,20 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   // An empty variable counts as unset, as in most .env tooling.
   const set = Object.fromEntries(Object.entries(env).filter(([, value]) => value?.trim()));
   const parsed = schema.safeParse(set);
-  if (!parsed.success) {
-    throw new ConfigError(
-      parsed.error.issues.map((issue) => {
+  const problems = parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => {
         const name = String(issue.path[0] ?? '');
         const value = env[name];
         const shown = value === undefined ? '' : ` (got "${isSecret(name) ? '***' : value}")`;
         return `${name}: ${issue.message}${shown}`;
-      }),
-    );
+      });
+  // Checked on the raw values too, so that it is reported along with the other problems.
+  if (set.MicrosoftAppType === 'SingleTenant' && set.MicrosoftAppId && !set.MicrosoftAppTenantId) {
+    problems.push('MicrosoftAppTenantId: required when MicrosoftAppType is SingleTenant');
   }
+  if (!parsed.success || problems.length) throw new ConfigError(problems);
   const v = parsed.data;
-  if (v.MicrosoftAppType === 'SingleTenant' && v.MicrosoftAppId && !v.MicrosoftAppTenantId) {
-    throw new ConfigError(['MicrosoftAppTenantId: required when MicrosoftAppType is SingleTenant']);
-  }
   return {
     port: v.PORT,
     publicUrl: (v.PUBLIC_URL ?? `http://localhost:${v.PORT}`).replace(/\/+$/, ''),

@@ -7,6 +7,7 @@ export type RuleCode =
   | 'unknown_license'
   | 'no_units_left'
   | 'location_required'
+  | 'calling_needs_license'
   | 'unknown_location'
   | 'number_not_free'
   | 'invalid_number'

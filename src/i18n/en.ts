@@ -35,6 +35,7 @@ export const en = {
     unknown_license: (d: Details) => `There is no licence "${d.name}". Licences: ${d.known}.`,
     no_units_left: (d: Details) => `"${d.license}" has no unit left (${d.total} of ${d.total} used). Choose another licence, or free a unit first.`,
     location_required: () => 'A calling licence needs a location.',
+    calling_needs_license: () => 'A location, number or extension needs a calling licence. Add one, or leave them out.',
     unknown_location: (d: Details) => `There is no location "${d.name}". Locations: ${d.known}.`,
     number_not_free: (d: Details) => `${d.number} is not a free number of this location (someone may have just taken it). Choose another one.`,
     invalid_number: (d: Details) => `"${d.number}" is not a phone number I can read. Type it as +33 6 34 33 32 11 or 06 34 33 32 11.`,

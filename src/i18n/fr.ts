@@ -37,6 +37,7 @@ export const fr: Messages = {
     unknown_license: (d) => `Il n'y a pas de licence « ${d.name} ». Licences : ${d.known}.`,
     no_units_left: (d) => `« ${d.license} » n'a plus d'unité disponible (${d.total} sur ${d.total} utilisées). Choisissez une autre licence, ou libérez une unité d'abord.`,
     location_required: () => "Une licence d'appel demande un emplacement.",
+    calling_needs_license: () => "Un emplacement, un numéro ou un numéro interne demande une licence d'appel. Ajoutez-en une, ou retirez-les.",
     unknown_location: (d) => `Il n'y a pas d'emplacement « ${d.name} ». Emplacements : ${d.known}.`,
     number_not_free: (d) => `${d.number} n'est pas un numéro libre de cet emplacement (quelqu'un vient peut-être de le prendre). Choisissez-en un autre.`,
     invalid_number: (d) => `Je ne sais pas lire « ${d.number} » comme un numéro. Écrivez-le +33 6 34 33 32 11 ou 06 34 33 32 11.`,

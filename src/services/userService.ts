@@ -109,15 +109,14 @@ export class UserService {
     const firstName = draft.firstName.trim();
     const lastName = draft.lastName.trim();
     if (!firstName || !lastName) throw new RuleError('invalid_name', {});
-    await this.checkEmail(draft.email);
+    const email = draft.email.trim();
+    await this.checkEmail(email);
     if (!draft.licenseIds.length) throw new RuleError('license_required', {});
     for (const id of draft.licenseIds) await this.checkLicense(await this.findLicense(id));
-    const calling = (await this.needsCalling(draft.licenseIds))
-      ? await this.checkCalling(draft, undefined)
-      : {};
-    return translate(() =>
-      this.directory.createUser({ firstName, lastName, email: draft.email.trim(), licenseIds: draft.licenseIds, ...calling }, ctx),
-    );
+    let calling = {};
+    if (await this.needsCalling(draft.licenseIds)) calling = await this.checkCalling(draft, undefined);
+    else if (draft.locationId || draft.phoneNumber || draft.extension) throw new RuleError('calling_needs_license', {});
+    return translate(() => this.directory.createUser({ firstName, lastName, email, licenseIds: draft.licenseIds, ...calling }, ctx));
   }
 
   /** Gives an existing user a location, number and extension; the old number goes back to its pool. */

@@ -9,6 +9,8 @@ import type { Storage, StoreItems } from 'botbuilder';
  * write carrying a stale eTag is refused instead of silently overwriting.
  */
 export class FileStorage implements Storage {
+  private writing: Promise<unknown> = Promise.resolve();
+
   constructor(private readonly dir: string) {}
 
   async read(keys: string[]): Promise<StoreItems> {
@@ -20,7 +22,14 @@ export class FileStorage implements Storage {
     return items;
   }
 
-  async write(changes: StoreItems): Promise<void> {
+  // One write at a time: two writers carrying the same eTag must not both pass the check before either renames.
+  write(changes: StoreItems): Promise<void> {
+    const result = this.writing.then(() => this.writeNow(changes));
+    this.writing = result.catch(() => undefined);
+    return result;
+  }
+
+  private async writeNow(changes: StoreItems): Promise<void> {
     await fs.mkdir(this.dir, { recursive: true });
     for (const [key, item] of Object.entries(changes)) {
       const expected = item?.eTag;

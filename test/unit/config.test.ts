@@ -1,0 +1,104 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { ConfigError, loadConfig } from '../../src/config';
+
+function problemsOf(env: NodeJS.ProcessEnv): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as ConfigError).problems;
+  }
+  throw new Error('loadConfig accepted the environment');
+}
+
+test('defaults: port 3978, lowdb, French, region FR, ./data resolved, local mode without MicrosoftAppId', () => {
+  const config = loadConfig({});
+  expect(config).toMatchObject({
+    port: 3978,
+    publicUrl: 'http://localhost:3978',
+    directoryBackend: 'lowdb',
+    defaultLocale: 'fr',
+    defaultRegion: 'FR',
+    logLevel: 'info',
+    localMode: true,
+    bot: { appType: 'MultiTenant' },
+  });
+  expect(config.dataDir).toBe(path.resolve('data'));
+  expect(path.isAbsolute(config.dataDir)).toBe(true);
+});
+
+test('an empty variable counts as unset', () => {
+  expect(loadConfig({ PORT: '', DIRECTORY_BACKEND: '  ' })).toMatchObject({ port: 3978, directoryBackend: 'lowdb' });
+});
+
+test('values are read: port, region in any case, relative DATA_DIR resolved, identity leaves local mode', () => {
+  const config = loadConfig({
+    PORT: '8080',
+    DEFAULT_REGION: 'be',
+    DEFAULT_LOCALE: 'en',
+    DATA_DIR: 'var/provisio',
+    PUBLIC_URL: 'https://bot.example.com/',
+    MicrosoftAppId: 'app-id',
+    MicrosoftAppPassword: 'pw',
+  });
+  expect(config).toMatchObject({ port: 8080, defaultRegion: 'BE', defaultLocale: 'en', publicUrl: 'https://bot.example.com', localMode: false });
+  expect(config.dataDir).toBe(path.resolve('var/provisio'));
+});
+
+test.each([
+  ['PORT', 'abc', /PORT: expected a whole number from 0 to 65535 \(got "abc"\)/],
+  ['PORT', '70000', /PORT: expected a whole number from 0 to 65535 \(got "70000"\)/],
+  ['DIRECTORY_BACKEND', 'mysql', /DIRECTORY_BACKEND: expected lowdb or webex \(got "mysql"\)/],
+  ['DEFAULT_LOCALE', 'de', /DEFAULT_LOCALE: expected fr or en \(got "de"\)/],
+  ['DEFAULT_REGION', 'FRA', /DEFAULT_REGION: expected a two-letter country code/],
+  ['LOG_LEVEL', 'loud', /LOG_LEVEL: expected one of fatal, error, warn, info/],
+  ['PUBLIC_URL', 'not a url', /PUBLIC_URL: expected an http\(s\) URL/],
+  ['PUBLIC_URL', 'localhost:3978', /PUBLIC_URL: expected an http\(s\) URL/],
+  ['PUBLIC_URL', 'ftp://bot.example.com', /PUBLIC_URL: expected an http\(s\) URL/],
+  ['MicrosoftAppType', 'Single', /MicrosoftAppType: expected MultiTenant, SingleTenant or UserAssignedMSI/],
+])('%s=%s is refused with the variable and what it expects', (name, value, expected) => {
+  const problems = problemsOf({ [name]: value });
+  expect(problems).toHaveLength(1);
+  expect(problems[0]).toMatch(expected);
+});
+
+test('SingleTenant with an app id but no tenant id is refused, naming MicrosoftAppTenantId', () => {
+  const problems = problemsOf({ MicrosoftAppId: 'app-id', MicrosoftAppType: 'SingleTenant' });
+  expect(problems).toEqual([expect.stringMatching(/^MicrosoftAppTenantId: required when MicrosoftAppType is SingleTenant/)]);
+  expect(loadConfig({ MicrosoftAppId: 'app-id', MicrosoftAppType: 'SingleTenant', MicrosoftAppTenantId: 't' }).bot.tenantId).toBe('t');
+});
+
+test('several problems are reported together, in one error', () => {
+  const problems = problemsOf({
+    PORT: 'abc',
+    DEFAULT_LOCALE: 'de',
+    LOG_LEVEL: 'loud',
+    MicrosoftAppId: 'app-id',
+    MicrosoftAppType: 'SingleTenant',
+  });
+  expect(problems.map((p) => p.split(':')[0]).sort()).toEqual(['DEFAULT_LOCALE', 'LOG_LEVEL', 'MicrosoftAppTenantId', 'PORT']);
+  expect(() => loadConfig({ PORT: 'abc', DEFAULT_LOCALE: 'de' })).toThrow(/PORT[\s\S]*DEFAULT_LOCALE/);
+});
+
+test('a secret value is never echoed in the error', () => {
+  const secret = 'Sup3r-Secret-Pa55word';
+  let message = '';
+  try {
+    loadConfig({ MicrosoftAppType: 'bogus', MicrosoftAppPassword: secret, MicrosoftAppId: 'app-id' });
+  } catch (error) {
+    message = (error as Error).message;
+  }
+  expect(message).toContain('MicrosoftAppType');
+  expect(message).not.toContain(secret);
+});
+
+test('the bot refuses to start on a bad PORT: exit 1 and stderr names PORT', () => {
+  const result = spawnSync(process.execPath, [path.join(__dirname, '..', '..', 'dist', 'src', 'index.js')], {
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH, PORT: 'abc' },
+    timeout: 20_000,
+  });
+  expect(result.status).toBe(1);
+  expect(result.stderr).toMatch(/PORT: expected a whole number/);
+});
