@@ -9,7 +9,6 @@ import { fold, unitsLeft } from '../src/domain/users';
 import { ruleMessage } from '../src/i18n';
 import type { Services } from '../src/services';
 import type { UserDraft } from '../src/services/userService';
-import { toUserView } from '../src/services/views';
 import { accept, AnswerPrompt, refuse, type Answer } from './base/answerPrompt';
 import { CancelAndHelpDialog } from './base/cancelAndHelpDialog';
 import { sendCard } from './base/send';
@@ -114,7 +113,7 @@ export class AddUserDialog extends CancelAndHelpDialog {
     const draft = this.draft(step);
     if (step.result) Object.assign(draft, step.result as CallingAssignment);
     const m = t(step.context);
-    const view = toUserView(await this.preview(draft), await this.services.users.listLicenses(), await this.services.users.listLocations());
+    const view = await this.services.users.view(draftAsUser(draft));
     const card = asActivity(confirmCard(m, m.addUser.summaryTitle, [userFacts(m, { ...view, status: undefined })]));
     return step.prompt(CONFIRM, { prompt: card, retryPrompt: card });
   }
@@ -144,7 +143,7 @@ export class AddUserDialog extends CancelAndHelpDialog {
       );
       return step.replaceDialog(FLOW, { draft: forget(draft, redo), redo } satisfies AddUserOptions);
     }
-    const view = toUserView(user, await this.services.users.listLicenses(), await this.services.users.listLocations());
+    const view = await this.services.users.view(user);
     const again = submit(m.addUser.addAnother, { action: 'addUser', ...(user.locationId ? { locationId: user.locationId } : {}) });
     await sendCard(step.context, userCard(m, m.addUser.created(view.name), view, [again]));
     return step.endDialog(user);
@@ -182,22 +181,22 @@ export class AddUserDialog extends CancelAndHelpDialog {
     }
     return accept(ids);
   }
+}
 
-  private async preview(draft: Partial<UserDraft>): Promise<User> {
-    return {
-      id: '',
-      email: draft.email ?? '',
-      firstName: draft.firstName ?? '',
-      lastName: draft.lastName ?? '',
-      displayName: '',
-      status: 'pending',
-      licenseIds: draft.licenseIds ?? [],
-      locationId: draft.locationId,
-      phoneNumber: draft.phoneNumber,
-      extension: draft.extension,
-      createdAt: '',
-    };
-  }
+function draftAsUser(draft: Partial<UserDraft>): User {
+  return {
+    id: '',
+    email: draft.email ?? '',
+    firstName: draft.firstName ?? '',
+    lastName: draft.lastName ?? '',
+    displayName: '',
+    status: 'pending',
+    licenseIds: draft.licenseIds ?? [],
+    locationId: draft.locationId,
+    phoneNumber: draft.phoneNumber,
+    extension: draft.extension,
+    createdAt: '',
+  };
 }
 
 function forget(draft: UserDraft, part: Part): Partial<UserDraft> {

@@ -2,7 +2,6 @@ import { WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { beforeAfterCard, confirmCard, userCard, userFacts } from '../cards/userCards';
 import type { CallingAssignment } from '../src/directory/directory';
 import type { Services } from '../src/services';
-import { toUserView } from '../src/services/views';
 import { AnswerPrompt } from './base/answerPrompt';
 import { CancelAndHelpDialog } from './base/cancelAndHelpDialog';
 import { sendCard } from './base/send';
@@ -44,7 +43,7 @@ export class AssignNumberDialog extends CancelAndHelpDialog {
     values.userId = step.result as string;
     const user = await this.services.users.getUser(values.userId);
     const m = t(step.context);
-    await sendCard(step.context, userCard(m, m.assignNumber.current, await this.view(user.id)));
+    await sendCard(step.context, userCard(m, m.assignNumber.current, await this.services.users.view(user)));
     return step.beginDialog(CALLING_DIALOG, { userId: user.id } satisfies CallingOptions);
   }
 
@@ -53,9 +52,7 @@ export class AssignNumberDialog extends CancelAndHelpDialog {
     values.assignment = step.result as CallingAssignment;
     const m = t(step.context);
     const user = await this.services.users.getUser(values.userId);
-    const licenses = await this.services.users.listLicenses();
-    const locations = await this.services.users.listLocations();
-    const after = toUserView({ ...user, ...values.assignment }, licenses, locations);
+    const after = await this.services.users.view({ ...user, ...values.assignment });
     const card = asActivity(confirmCard(m, m.assignNumber.summaryTitle, [userFacts(m, { ...after, status: undefined })]));
     return step.prompt(CONFIRM, { prompt: card, retryPrompt: card });
   }
@@ -68,15 +65,8 @@ export class AssignNumberDialog extends CancelAndHelpDialog {
     const ctx = { actor: actorOf(step.context), flow: ASSIGN_NUMBER_DIALOG };
     const { before, after } = await this.services.users.assignCalling(values.userId, values.assignment, ctx);
     const m = t(step.context);
-    const licenses = await this.services.users.listLicenses();
-    const locations = await this.services.users.listLocations();
-    const [b, a] = [toUserView(before, licenses, locations), toUserView(after, licenses, locations)];
+    const [b, a] = await this.services.users.views([before, after]);
     await sendCard(step.context, beforeAfterCard(m, m.assignNumber.done(a.name), b, a));
     return step.endDialog(after);
-  }
-
-  private async view(userId: string) {
-    const user = await this.services.users.getUser(userId);
-    return toUserView(user, await this.services.users.listLicenses(), await this.services.users.listLocations());
   }
 }

@@ -1,7 +1,6 @@
 import { WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { deleteConfirmCard, userCard } from '../cards/userCards';
 import type { Services } from '../src/services';
-import { toUserView } from '../src/services/views';
 import { AnswerPrompt } from './base/answerPrompt';
 import { CancelAndHelpDialog } from './base/cancelAndHelpDialog';
 import { parseConfirm } from './base/confirm';
@@ -47,7 +46,6 @@ export class DeleteUserDialog extends CancelAndHelpDialog {
   }
 
   private async view(userId: string) {
-    const user = await this.services.users.getUser(userId);
-    return toUserView(user, await this.services.users.listLicenses(), await this.services.users.listLocations());
+    return this.services.users.view(await this.services.users.getUser(userId));
   }
 }

@@ -2,6 +2,7 @@ import { DirectoryError, type CallingAssignment, type Directory, type UserFilter
 import { toE164 } from '../domain/phone';
 import { RuleError } from '../domain/ruleError';
 import type { License, Location, User, WriteContext } from '../domain/types';
+import { toUserView, type UserView } from './views';
 import {
   displayNameOf,
   isValidEmail,
@@ -53,6 +54,16 @@ export class UserService {
     const user = await this.directory.getUser(id);
     if (!user) throw new RuleError('user_not_found', { query: id });
     return user;
+  }
+
+  /** Users as people read them: licence and location names, formatted numbers. */
+  async views(users: User[]): Promise<UserView[]> {
+    const [licenses, locations] = await Promise.all([this.directory.listLicenses(), this.directory.listLocations()]);
+    return users.map((user) => toUserView(user, licenses, locations));
+  }
+
+  async view(user: User): Promise<UserView> {
+    return (await this.views([user]))[0];
   }
 
   async findLicense(nameOrId: string): Promise<License> {
