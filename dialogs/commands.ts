@@ -1,4 +1,5 @@
 import { MENU_GROUPS, type MenuAction } from '../cards/menuCard';
+import type { Locale } from '../src/config';
 
 /** Typed commands, French and English, normalised (lower case, no accents). */
 const PHRASES: Record<MenuAction, string[]> = {
@@ -56,6 +57,22 @@ export function isMenuAction(value: unknown): value is MenuAction {
 
 export function isCancel(text: string | undefined): boolean {
   return CANCEL_WORDS.includes(normalise(text ?? ''));
+}
+
+const LANGUAGES: Record<string, Locale> = {
+  francais: 'fr',
+  'en francais': 'fr',
+  french: 'fr',
+  'in french': 'fr',
+  english: 'en',
+  anglais: 'en',
+  'en anglais': 'en',
+  'in english': 'en',
+};
+
+/** "français" / "english": the person picks the language, whatever their client says. */
+export function languageCommand(text: string | undefined): Locale | undefined {
+  return LANGUAGES[normalise(text ?? '')];
 }
 
 export function isHelp(text: string | undefined): boolean {

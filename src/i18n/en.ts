@@ -5,7 +5,7 @@ export const en = {
   },
   menu: {
     title: 'What would you like to do?',
-    subtitle: 'Click an action or type it. "cancel" stops a flow at any step, "help" shows this menu.',
+    subtitle: 'Click an action or type it. "cancel" stops a flow at any step, "help" shows this menu. Écrivez « français » pour passer en français.',
     actions: {
       addUser: 'Add a user',
       assignNumber: 'Assign a number',
@@ -23,6 +23,7 @@ export const en = {
   notUnderstood: (text: string) => `I did not understand "${text}". Here is what I can do:`,
   cancelled: 'Cancelled. Nothing was changed.',
   flowHelp: 'Answer the question above, or type "cancel" to stop. Nothing is written before you confirm.',
+  languageSet: 'I will answer in English from now on.',
   nothingToCancel: 'There is nothing to cancel.',
   turnError: (id: string) => `Sorry, something went wrong on my side. Please try again. (reference ${id})`,
   backendUnavailable: (id: string) =>
@@ -116,8 +117,70 @@ export const en = {
     next: 'Next page',
     filterHelp: 'Filters: "users active", "users pending", or a location name.',
   },
+  import: {
+    commentsColumn: 'Comments',
+    nothingImported: 'Nothing was imported.',
+    file: {
+      empty_file: () => 'The file is empty. Save your spreadsheet as CSV UTF-8 or .xlsx, with the header on the first line and one contact per line.',
+      header_only: () => 'The file holds the header but no contact. Add one contact per line under the header, then import it again.',
+      not_text: () =>
+        'This file is neither CSV text nor an .xlsx workbook. In your spreadsheet, use "Save as" > "CSV UTF-8 (comma delimited)" or .xlsx, and import that file.',
+      unreadable_xlsx: () => 'This .xlsx workbook cannot be read (damaged or password-protected). Open it in your spreadsheet and save it again as .xlsx or CSV UTF-8.',
+      too_large: (d: Details) =>
+        `The file weighs ${megabytes(d.size)} MB; the limit is ${megabytes(d.max)} MB per import. Split it into smaller files and import them one after the other.`,
+      too_many_rows: (d: Details) =>
+        `The file holds ${d.rows} rows; the limit is ${d.max} per import. Split it into files of at most ${d.max} rows and import them one after the other.`,
+      malformed_csv: (d: Details) =>
+        `Line ${d.line}: a double quote is misplaced or never closed, so the file cannot be read from there. A value holding quotes, delimiters or line breaks must be inside double quotes, with its own quotes doubled (""); or save the file again from your spreadsheet.`,
+      unknown_header: (d: Details) =>
+        `The first line is not a header I know (it starts with: ${d.found}). Use the Webex contacts template (Display Name, Contact UUID, First Name, …; get it with "contacts template") or the company-contacts format (nom-contact,poste,e-mail,téléphone-travail,téléphone-facultatif-1,téléphone-facultatif-2).`,
+      missing_column: (d: Details) =>
+        `The header (first line) lacks the column ${d.columns} ("/" means: one of them). Add it with that exact name, or start from the template.`,
+      duplicate_column: (d: Details) => `The header has the column "${d.column}" twice. Keep only one of them.`,
+    },
+    row: {
+      display_name_required: (d: Details) => `"${d.column}" is empty: every contact needs a display name. Fill it in.`,
+      contact_method_required: () => 'The contact has no phone number, e-mail or SIP URI: fill in at least one of them.',
+      phone_or_email_required: () => 'The contact has neither a work phone nor an e-mail: fill in "téléphone-travail" or "e-mail".',
+      phone_type_required: (d: Details) =>
+        `"${d.column}" is empty, but the number ${d.number} needs a type: write work, work_extension, mobile, home or other.`,
+      phone_type_invalid: (d: Details) => `"${d.value}" in "${d.column}" is not a phone type: write one of ${d.allowed}.`,
+      phone_type_without_number: (d: Details) => `"${d.column}" says "${d.value}" but its number is empty: the type is ignored.`,
+      phone_invalid: (d: Details) =>
+        `"${d.value}" in "${d.column}" is not a phone number. Write it in international form (+33 1 23 45 67 89, or 0033…) or as a national number (01 23 45 67 89).`,
+      phone_scientific_notation: (d: Details) =>
+        `"${d.value}" in "${d.column}" is a number that a spreadsheet turned into scientific notation: its last digits are lost. Type the number again in a column formatted as text (e.g. +33 6 12 34 56 78), then save as CSV.`,
+      phone_lost_plus: (d: Details) =>
+        `"${d.value}" in "${d.column}" looks like an international number that lost its "+" in a spreadsheet: write ${d.suggestion}, in a column formatted as text so that the "+" stays.`,
+      phone_not_valid: (d: Details) =>
+        `"${d.value}" in "${d.column}" (${d.e164}) has a possible length but is not a number in use in its country: imported as it is, check it.`,
+      extension_invalid: (d: Details) => `"${d.value}" in "${d.column}" is not an extension: a work_extension holds 2 to 10 digits (e.g. 4021).`,
+      email_invalid: (d: Details) => `"${d.value}" in "${d.column}" is not a valid e-mail address (expected something like name@company.com).`,
+      sip_invalid: (d: Details) =>
+        `"${d.value}" in "${d.column}" is not a SIP URI (expected user@domain, such as jdoe@example.com or sip:jdoe@example.com).`,
+      too_many_values: (d: Details) =>
+        `The row has ${d.count} values for ${d.expected} columns: a value probably holds the delimiter "${d.delimiter}". Put that value inside double quotes, or remove the extra values.`,
+      unknown_column: (d: Details) => `Column "${d.column}" is not a column I know: its values are ignored. If it should be read, give it the template's name.`,
+      unknown_contact_uuid: (d: Details) =>
+        `No contact has the Contact UUID "${d.value}". Leave "${d.column}" empty to create a new contact, or copy the UUID from a fresh export.`,
+      unknown_group: (d: Details) =>
+        `There is no distribution list "${d.value}" ("${d.column}"). Create the list first, or give the id or exact name of an existing list.`,
+      duplicate_row: (d: Details) =>
+        `This row is the same contact as line ${d.line} of the file (same ${d.identity}): only line ${d.line} is imported. Merge the two rows.`,
+      email_in_use: (d: Details) =>
+        `${d.email} is already the e-mail of the contact "${d.name}". Give another e-mail, or put that contact's Contact UUID on this row to update it.`,
+      email_twice_in_file: (d: Details) =>
+        `${d.email} is also the e-mail of the contact on line ${d.line} of the file: two contacts cannot share an e-mail. Give each its own.`,
+    },
+  },
 };
 
 type Details = Record<string, string | number>;
+
+/** Bytes as megabytes with one decimal, as the import limits are told. */
+export function megabytes(bytes: string | number): string {
+  return (Number(bytes) / (1024 * 1024)).toFixed(1);
+}
+
 
 export type Messages = typeof en;

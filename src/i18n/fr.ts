@@ -1,4 +1,4 @@
-import type { Messages } from './en';
+import { megabytes, type Messages } from './en';
 
 export const fr: Messages = {
   welcome: {
@@ -7,7 +7,7 @@ export const fr: Messages = {
   },
   menu: {
     title: 'Que voulez-vous faire ?',
-    subtitle: "Cliquez sur une action ou écrivez-la. « annuler » arrête un parcours à tout moment, « aide » affiche ce menu.",
+    subtitle: "Cliquez sur une action ou écrivez-la. « annuler » arrête un parcours à tout moment, « aide » affiche ce menu. Type \"english\" to switch to English.",
     actions: {
       addUser: 'Ajouter un utilisateur',
       assignNumber: 'Attribuer un numéro',
@@ -25,6 +25,7 @@ export const fr: Messages = {
   notUnderstood: (text) => `Je n'ai pas compris « ${text} ». Voici ce que je sais faire :`,
   cancelled: "Annulé. Rien n'a été modifié.",
   flowHelp: "Répondez à la question ci-dessus, ou écrivez « annuler » pour arrêter. Rien n'est enregistré avant votre confirmation.",
+  languageSet: 'Je vous réponds désormais en français.',
   nothingToCancel: "Il n'y a rien à annuler.",
   turnError: (id) => `Désolé, une erreur s'est produite de mon côté. Merci de réessayer. (référence ${id})`,
   backendUnavailable: (id) =>
@@ -117,5 +118,65 @@ export const fr: Messages = {
     page: (page, pages) => `Page ${page} sur ${pages}`,
     next: 'Page suivante',
     filterHelp: 'Filtres : « utilisateurs actifs », « utilisateurs en attente », ou un nom d\'emplacement.',
+  },
+  import: {
+    commentsColumn: 'Commentaires',
+    nothingImported: "Rien n'a été importé.",
+    file: {
+      empty_file: () =>
+        "Le fichier est vide. Enregistrez votre tableur au format CSV UTF-8 ou .xlsx, avec l'en-tête sur la première ligne et un contact par ligne.",
+      header_only: () => "Le fichier contient l'en-tête mais aucun contact. Ajoutez un contact par ligne sous l'en-tête, puis importez-le à nouveau.",
+      not_text: () =>
+        "Ce fichier n'est ni un texte CSV ni un classeur .xlsx. Dans votre tableur, choisissez « Enregistrer sous » > « CSV UTF-8 (délimité par des virgules) » ou .xlsx, et importez ce fichier.",
+      unreadable_xlsx: () =>
+        'Ce classeur .xlsx est illisible (endommagé ou protégé par mot de passe). Ouvrez-le dans votre tableur et enregistrez-le à nouveau en .xlsx ou en CSV UTF-8.',
+      too_large: (d) =>
+        `Le fichier pèse ${megabytes(d.size)} Mo ; la limite est de ${megabytes(d.max)} Mo par import. Découpez-le en fichiers plus petits et importez-les l'un après l'autre.`,
+      too_many_rows: (d) =>
+        `Le fichier contient ${d.rows} lignes ; la limite est de ${d.max} par import. Découpez-le en fichiers d'au plus ${d.max} lignes et importez-les l'un après l'autre.`,
+      malformed_csv: (d) =>
+        `Ligne ${d.line} : un guillemet est mal placé ou jamais fermé, le fichier est illisible à partir de là. Une valeur qui contient des guillemets, des séparateurs ou des retours à la ligne doit être entre guillemets, ses propres guillemets doublés («""») ; ou enregistrez à nouveau le fichier depuis votre tableur.`,
+      unknown_header: (d) =>
+        `La première ligne n'est pas un en-tête connu (elle commence par : ${d.found}). Utilisez le modèle de contacts Webex (Display Name, Contact UUID, First Name, … ; obtenez-le avec « contacts template ») ou le format contacts de l'entreprise (nom-contact,poste,e-mail,téléphone-travail,téléphone-facultatif-1,téléphone-facultatif-2).`,
+      missing_column: (d) =>
+        `Il manque à l'en-tête (première ligne) la colonne ${d.columns} (« / » veut dire : l'une d'elles). Ajoutez-la avec ce nom exact, ou partez du modèle.`,
+      duplicate_column: (d) => `L'en-tête contient deux fois la colonne « ${d.column} ». N'en gardez qu'une.`,
+    },
+    row: {
+      display_name_required: (d) => `« ${d.column} » est vide : chaque contact doit avoir un nom d'affichage. Renseignez-le.`,
+      contact_method_required: () => "Le contact n'a ni numéro de téléphone, ni e-mail, ni URI SIP : renseignez au moins l'un des trois.",
+      phone_or_email_required: () => "Le contact n'a ni téléphone de travail ni e-mail : renseignez « téléphone-travail » ou « e-mail ».",
+      phone_type_required: (d) =>
+        `« ${d.column} » est vide, mais le numéro ${d.number} doit avoir un type : écrivez work, work_extension, mobile, home ou other.`,
+      phone_type_invalid: (d) => `« ${d.value} » dans « ${d.column} » n'est pas un type de numéro : écrivez l'un de ${d.allowed}.`,
+      phone_type_without_number: (d) => `« ${d.column} » indique « ${d.value} » mais son numéro est vide : le type est ignoré.`,
+      phone_invalid: (d) =>
+        `« ${d.value} » dans « ${d.column} » n'est pas un numéro de téléphone. Écrivez-le au format international (+33 1 23 45 67 89, ou 0033…) ou national (01 23 45 67 89).`,
+      phone_scientific_notation: (d) =>
+        `« ${d.value} » dans « ${d.column} » est un nombre qu'un tableur a écrit en notation scientifique : ses derniers chiffres sont perdus. Ressaisissez le numéro dans une colonne au format texte (par ex. +33 6 12 34 56 78), puis enregistrez en CSV.`,
+      phone_lost_plus: (d) =>
+        `« ${d.value} » dans « ${d.column} » ressemble à un numéro international qui a perdu son « + » dans un tableur : écrivez ${d.suggestion}, dans une colonne au format texte pour que le « + » reste.`,
+      phone_not_valid: (d) =>
+        `« ${d.value} » dans « ${d.column} » (${d.e164}) a une longueur possible mais n'est pas un numéro attribué dans son pays : importé tel quel, vérifiez-le.`,
+      extension_invalid: (d) =>
+        `« ${d.value} » dans « ${d.column} » n'est pas un numéro interne : un work_extension compte de 2 à 10 chiffres (par ex. 4021).`,
+      email_invalid: (d) => `« ${d.value} » dans « ${d.column} » n'est pas une adresse e-mail valide (attendu : nom@entreprise.fr).`,
+      sip_invalid: (d) =>
+        `« ${d.value} » dans « ${d.column} » n'est pas une URI SIP (attendu : utilisateur@domaine, comme jdupont@exemple.fr ou sip:jdupont@exemple.fr).`,
+      too_many_values: (d) =>
+        `La ligne a ${d.count} valeurs pour ${d.expected} colonnes : une valeur contient sans doute le séparateur « ${d.delimiter} ». Mettez cette valeur entre guillemets, ou retirez les valeurs en trop.`,
+      unknown_column: (d) =>
+        `La colonne « ${d.column} » n'est pas une colonne connue : ses valeurs sont ignorées. Si elle doit être lue, donnez-lui le nom du modèle.`,
+      unknown_contact_uuid: (d) =>
+        `Aucun contact n'a le Contact UUID « ${d.value} ». Laissez « ${d.column} » vide pour créer un nouveau contact, ou copiez l'UUID depuis un export récent.`,
+      unknown_group: (d) =>
+        `Il n'y a pas de liste de diffusion « ${d.value} » (« ${d.column} »). Créez d'abord la liste, ou donnez l'id ou le nom exact d'une liste existante.`,
+      duplicate_row: (d) =>
+        `Cette ligne est le même contact que la ligne ${d.line} du fichier (même ${d.identity}) : seule la ligne ${d.line} est importée. Fusionnez les deux lignes.`,
+      email_in_use: (d) =>
+        `${d.email} est déjà l'e-mail du contact « ${d.name} ». Donnez un autre e-mail, ou mettez le Contact UUID de ce contact sur cette ligne pour le modifier.`,
+      email_twice_in_file: (d) =>
+        `${d.email} est aussi l'e-mail du contact de la ligne ${d.line} du fichier : deux contacts ne peuvent pas partager un e-mail. Donnez-en un à chacun.`,
+    },
   },
 };

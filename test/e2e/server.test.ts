@@ -35,6 +35,18 @@ describe('the real server over HTTP', () => {
     expect(visibleText(activities)).toContain('What would you like to do?');
   });
 
+  test('typing "français" switches to French for that person even when the client always says en-US', async () => {
+    const dataDir = tempDir();
+    bot = await startBot({ DATA_DIR: dataDir });
+    expect(visibleText((await send(bot.url, { text: 'help', locale: 'en-US' })).activities)).toContain('What would you like to do?');
+    expect(visibleText((await send(bot.url, { text: 'français', locale: 'en-US' })).activities)).toContain('Je vous réponds désormais en français.');
+    await bot.stop();
+    bot = await startBot({ DATA_DIR: dataDir });
+    expect(visibleText((await send(bot.url, { text: 'help', locale: 'en-US' })).activities)).toContain('Que voulez-vous faire ?');
+    expect(visibleText((await send(bot.url, { text: 'english', locale: 'en-US' })).activities)).toContain('I will answer in English');
+    expect(visibleText((await send(bot.url, { text: 'aide', locale: 'fr-FR' })).activities)).toContain('What would you like to do?');
+  });
+
   test('a user joining the conversation gets the welcome card', async () => {
     bot = await startBot({ DATA_DIR: tempDir() });
     const { activities } = await send(bot.url, {
