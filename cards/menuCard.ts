@@ -10,10 +10,12 @@ export const MENU_GROUPS: MenuAction[][] = [
   ['help'],
 ];
 
+export const ALL_MENU_ACTIONS: readonly MenuAction[] = MENU_GROUPS.flat();
+
 /** The menu, limited to the actions this person may use. */
 export function menuCard(
   m: Messages,
-  allowed: readonly MenuAction[] = MENU_GROUPS.flat(),
+  allowed: readonly MenuAction[] = ALL_MENU_ACTIONS,
   intro?: { title: string; body: string },
 ): AdaptiveCard {
   const body = intro ? [heading(intro.title), text(intro.body)] : [];

@@ -6,10 +6,12 @@ import {
   type DialogTurnResult,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
-import { menuCard, type MenuAction } from '../cards/menuCard';
+import type { TurnContext } from 'botbuilder';
+import { ALL_MENU_ACTIONS, menuCard, type MenuAction } from '../cards/menuCard';
+import { mayUse } from '../src/domain/access';
 import { isCancel, isMenuAction, parseCommand, type ParsedCommand } from './commands';
 import { sendCard } from './base/send';
-import { submittedValue, t } from './base/turn';
+import { submittedValue, t, turnRole } from './base/turn';
 
 export const MAIN_DIALOG = 'mainDialog';
 const ROUTE = 'mainRoute';
@@ -22,8 +24,13 @@ export interface FlowOptions {
 }
 
 /** Routes a menu click or a typed command to its flow; anything else shows the menu. */
+export type DeniedListener = (context: TurnContext, action: MenuAction) => void;
+
 export class MainDialog extends ComponentDialog {
-  constructor(private readonly flows: Partial<Record<MenuAction, Dialog>>) {
+  constructor(
+    private readonly flows: Partial<Record<MenuAction, Dialog>>,
+    private readonly onDenied: DeniedListener = () => undefined,
+  ) {
     super(MAIN_DIALOG);
     for (const flow of Object.values(flows)) this.addDialog(flow);
     this.addDialog(new WaterfallDialog(ROUTE, [this.routeStep.bind(this), this.endStep.bind(this)]));
@@ -44,13 +51,19 @@ export class MainDialog extends ComponentDialog {
     const m = t(context);
     const text = context.activity.text?.trim();
     const command = commandOf(context.activity.value, text);
+    const menu = menuCard(m, allowedActions(context));
     if (!command) {
       if (isCancel(text)) await context.sendActivity(m.nothingToCancel);
-      else await sendCard(context, menuCard(m), text ? m.notUnderstood(text) : undefined);
+      else await sendCard(context, menu, text ? m.notUnderstood(text) : undefined);
+      return step.endDialog();
+    }
+    if (!mayUse(turnRole(context), command.action)) {
+      this.onDenied(context, command.action);
+      await sendCard(context, menu, m.notAllowed(m.menu.actions[command.action]));
       return step.endDialog();
     }
     if (command.action === 'help') {
-      await sendCard(context, menuCard(m));
+      await sendCard(context, menu);
       return step.endDialog();
     }
     const flow = this.flows[command.action];
@@ -62,6 +75,11 @@ export class MainDialog extends ComponentDialog {
   private async endStep(step: WaterfallStepContext) {
     return step.endDialog(step.result);
   }
+}
+
+export function allowedActions(context: TurnContext): MenuAction[] {
+  const role = turnRole(context);
+  return ALL_MENU_ACTIONS.filter((action) => mayUse(role, action));
 }
 
 function commandOf(value: unknown, text: string | undefined): ParsedCommand | undefined {

@@ -4,7 +4,7 @@ import { AddUserDialog } from '../dialogs/addUserDialog';
 import { AssignNumberDialog } from '../dialogs/assignNumberDialog';
 import { DeleteUserDialog } from '../dialogs/deleteUserDialog';
 import { ListUsersDialog } from '../dialogs/listUsersDialog';
-import { MainDialog } from '../dialogs/mainDialog';
+import { MainDialog, type DeniedListener } from '../dialogs/mainDialog';
 import { createAdapter } from './adapter';
 import { ProvisioBot } from './bot';
 import type { Config } from './config';
@@ -29,13 +29,13 @@ export async function openDirectory(config: Config): Promise<Directory> {
   return openLowdbDirectory(config.dataDir);
 }
 
-export function createDialogs(services: Services) {
+export function createDialogs(services: Services, onDenied?: DeniedListener) {
   return new MainDialog({
     addUser: new AddUserDialog(services),
     assignNumber: new AssignNumberDialog(services),
     deleteUser: new DeleteUserDialog(services),
     listUsers: new ListUsersDialog(services),
-  });
+  }, onDenied);
 }
 
 export async function createApp(config: Config, logger: Logger): Promise<App> {
@@ -47,8 +47,12 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
   const bot = new ProvisioBot({
     conversationState,
     userState,
-    dialog: createDialogs(services),
+    dialog: createDialogs(services, (context, action) =>
+      logger.warn({ userId: context.activity.from?.id, action }, 'action refused to a help-desk user'),
+    ),
     defaultLocale: config.defaultLocale,
+    access: config.access,
+    logger,
   });
   const adapter = createAdapter(config, logger, conversationState);
   const http = createServer({ adapter, bot, logger, backend: directory.backend, onClose: () => directory.close() });

@@ -1,9 +1,12 @@
-import { ActivityHandler, type ConversationState, type TurnContext, type UserState } from 'botbuilder';
+import { ActivityHandler, TeamsInfo, type ConversationState, type TurnContext, type UserState } from 'botbuilder';
 import { runDialog, type Dialog, type DialogState } from 'botbuilder-dialogs';
 import { menuCard } from '../cards/menuCard';
 import { languageCommand } from '../dialogs/commands';
 import { sendCard } from '../dialogs/base/send';
-import { setTurnLocale, t } from '../dialogs/base/turn';
+import { setTurnLocale, setTurnRole, t, turnRole } from '../dialogs/base/turn';
+import { allowedActions } from '../dialogs/mainDialog';
+import { listsNeedEmail, roleOf, type AccessLists } from './domain/access';
+import type { Logger } from './logger';
 import type { Locale } from './config';
 import { localeOf } from './i18n';
 import { KeyedQueue } from './state/keyedQueue';
@@ -13,6 +16,8 @@ export interface BotOptions {
   userState: UserState;
   dialog: Dialog;
   defaultLocale: Locale;
+  access: AccessLists;
+  logger: Logger;
 }
 
 export class ProvisioBot extends ActivityHandler {
@@ -20,6 +25,7 @@ export class ProvisioBot extends ActivityHandler {
   /** A language the person chose by typing it; wins over the client's locale (some clients always say en-US). */
   private readonly chosenLocale;
   private readonly queue = new KeyedQueue();
+  private readonly emails = new Map<string, Array<string | undefined>>();
 
   constructor(private readonly options: BotOptions) {
     super();
@@ -27,12 +33,18 @@ export class ProvisioBot extends ActivityHandler {
     this.chosenLocale = options.userState.createProperty<Locale>('chosenLocale');
 
     this.onMessage(async (context, next) => {
+      if (!turnRole(context)) {
+        const { from } = context.activity;
+        options.logger.warn({ userId: from?.id, aadObjectId: from?.aadObjectId, channelId: context.activity.channelId }, 'access refused');
+        await context.sendActivity(t(context).accessDenied(from?.aadObjectId ?? from?.id ?? '?'));
+        return next();
+      }
       const language = languageCommand(context.activity.text);
       if (language) {
         await this.chosenLocale.set(context, language);
         setTurnLocale(context, language);
         const m = t(context);
-        await sendCard(context, menuCard(m), m.languageSet);
+        await sendCard(context, menuCard(m, allowedActions(context)), m.languageSet);
         return next();
       }
       await runDialog(options.dialog, context, this.dialogState);
@@ -41,9 +53,9 @@ export class ProvisioBot extends ActivityHandler {
 
     this.onMembersAdded(async (context, next) => {
       const botId = context.activity.recipient?.id;
-      if (context.activity.membersAdded?.some((member) => member.id !== botId)) {
+      if (context.activity.membersAdded?.some((member) => member.id !== botId) && turnRole(context)) {
         const m = t(context);
-        await sendCard(context, menuCard(m, undefined, m.welcome));
+        await sendCard(context, menuCard(m, allowedActions(context), m.welcome));
       }
       await next();
     });
@@ -55,10 +67,29 @@ export class ProvisioBot extends ActivityHandler {
     await this.queue.run(key, async () => {
       const chosen = context.activity.from?.id ? await this.chosenLocale.get(context) : undefined;
       setTurnLocale(context, chosen ?? localeOf(context.activity.locale, this.options.defaultLocale));
+      setTurnRole(context, roleOf(await this.identities(context), this.options.access));
       await super.run(context);
       await this.options.conversationState.saveChanges(context, false);
       await this.options.userState.saveChanges(context, false);
     });
+  }
+
+  /** Ids the channel gives, plus the e-mail/UPN from Teams when the lists name people by address. */
+  private async identities(context: TurnContext): Promise<Array<string | undefined>> {
+    const { from, channelId } = context.activity;
+    const ids = [from?.id, from?.aadObjectId];
+    if (from?.id && channelId === 'msteams' && listsNeedEmail(this.options.access)) {
+      if (!this.emails.has(from.id)) {
+        try {
+          const member = await TeamsInfo.getMember(context, from.id);
+          this.emails.set(from.id, [member.email, member.userPrincipalName]);
+        } catch (error) {
+          this.options.logger.warn({ err: error, userId: from.id }, 'could not read the Teams member e-mail');
+        }
+      }
+      ids.push(...(this.emails.get(from.id) ?? []));
+    }
+    return ids;
   }
 
   /** Resolves once every turn under way has finished (graceful shutdown). */

@@ -1,10 +1,16 @@
 import path from 'node:path';
 import { z } from 'zod';
+import type { AccessLists } from './domain/access';
 
 const LOCALES = ['fr', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 
 const optionalText = z.string().trim().optional();
+
+const identifierList = z
+  .string()
+  .optional()
+  .transform((v) => (v ?? '').split(',').map((id) => id.trim().toLowerCase()).filter(Boolean));
 
 const port = (fallback: number) =>
   z.coerce
@@ -13,6 +19,16 @@ const port = (fallback: number) =>
     .min(0, 'expected a whole number from 0 to 65535')
     .max(65535, 'expected a whole number from 0 to 65535')
     .default(fallback);
+
+const count = (fallback: number, what: string) =>
+  z.coerce
+    .number({ error: `expected a whole number of ${what} (1 or more)` })
+    .int(`expected a whole number of ${what} (1 or more)`)
+    .min(1, `expected a whole number of ${what} (1 or more)`)
+    .default(fallback);
+
+/** Defaults of the import limits, also used when services are built without a full config (tests). */
+export const DEFAULT_IMPORT_LIMITS = { maxRows: 10_000, maxBytes: 5 * 1024 * 1024 } as const;
 
 const schema = z.object({
   PORT: port(3978),
@@ -34,6 +50,12 @@ const schema = z.object({
     .regex(/^[A-Za-z]{2}$/, 'expected a two-letter country code such as FR')
     .default('FR')
     .transform((v) => v.toUpperCase()),
+  // Per imported file; a file over either limit is rejected as a whole, nothing written.
+  IMPORT_MAX_ROWS: count(DEFAULT_IMPORT_LIMITS.maxRows, 'data rows'),
+  IMPORT_MAX_BYTES: count(DEFAULT_IMPORT_LIMITS.maxBytes, 'bytes'),
+  // Comma-separated Teams aadObjectIds, e-mails/UPNs or channel user ids.
+  ADMINS: identifierList,
+  HELPDESK: identifierList,
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
       error: 'expected one of fatal, error, warn, info, debug, trace, silent',
@@ -56,6 +78,9 @@ export interface Config {
   dataDir: string;
   defaultLocale: Locale;
   defaultRegion: string;
+  /** Largest import file accepted: data rows (header excluded) and size in bytes. */
+  importLimits: { maxRows: number; maxBytes: number };
+  access: AccessLists;
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
 }
 
@@ -83,6 +108,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   if (set.MicrosoftAppType === 'SingleTenant' && set.MicrosoftAppId && !set.MicrosoftAppTenantId) {
     problems.push('MicrosoftAppTenantId: required when MicrosoftAppType is SingleTenant');
   }
+  if (set.MicrosoftAppId && !set.ADMINS?.replace(/[,\s]/g, '')) {
+    problems.push('ADMINS: required when MicrosoftAppId is set (comma-separated ids or e-mails of the admins); without it nobody could administer the bot');
+  }
   if (!parsed.success || problems.length) throw new ConfigError(problems);
   const v = parsed.data;
   return {
@@ -99,6 +127,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     dataDir: path.resolve(v.DATA_DIR),
     defaultLocale: v.DEFAULT_LOCALE,
     defaultRegion: v.DEFAULT_REGION,
+    importLimits: { maxRows: v.IMPORT_MAX_ROWS, maxBytes: v.IMPORT_MAX_BYTES },
+    access: { admins: v.ADMINS, helpdesk: v.HELPDESK, open: !v.MicrosoftAppId && !v.ADMINS.length && !v.HELPDESK.length },
     logLevel: v.LOG_LEVEL,
   };
 }

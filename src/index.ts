@@ -16,6 +16,9 @@ async function main(): Promise<void> {
   const host = config.localMode ? '127.0.0.1' : '0.0.0.0';
   const port = await app.http.listen(config.port, host);
   logger.info({ port, host, backend: config.directoryBackend, dataDir: config.dataDir }, 'listening');
+  if (config.access.open) {
+    logger.warn('no ADMINS or HELPDESK list: everyone who can reach the bot is an admin (local mode only)');
+  }
   if (config.localMode) {
     logger.warn('local mode: no MicrosoftAppId is set, so only local clients (Agents Playground, Emulator) can talk to the bot');
   }

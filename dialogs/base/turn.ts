@@ -1,9 +1,11 @@
 import type { TurnContext } from 'botbuilder';
 import type { Locale } from '../../src/config';
+import type { Role } from '../../src/domain/access';
 import type { Actor } from '../../src/domain/types';
 import { messages, type Messages } from '../../src/i18n';
 
 const LOCALE_KEY = Symbol('provisio.locale');
+const ROLE_KEY = Symbol('provisio.role');
 
 /** Set once per turn by the bot, read by every dialog and card of that turn. */
 export function setTurnLocale(context: TurnContext, locale: Locale): void {
@@ -12,6 +14,16 @@ export function setTurnLocale(context: TurnContext, locale: Locale): void {
 
 export function turnLocale(context: TurnContext): Locale {
   return context.turnState.get(LOCALE_KEY) ?? 'en';
+}
+
+/** Set once per turn by the bot from ADMINS / HELPDESK. */
+export function setTurnRole(context: TurnContext, role: Role | undefined): void {
+  context.turnState.set(ROLE_KEY, role);
+}
+
+/** Without the bot in front (dialog tests), the turn is an admin's. */
+export function turnRole(context: TurnContext): Role | undefined {
+  return context.turnState.has(ROLE_KEY) ? context.turnState.get(ROLE_KEY) : 'admin';
 }
 
 export function t(context: TurnContext): Messages {

@@ -24,6 +24,8 @@ export const en = {
   cancelled: 'Cancelled. Nothing was changed.',
   flowHelp: 'Answer the question above, or type "cancel" to stop. Nothing is written before you confirm.',
   languageSet: 'I will answer in English from now on.',
+  accessDenied: (id: string) => `Sorry, you are not allowed to use Provisio. Ask an administrator to add you (your identifier: ${id}).`,
+  notAllowed: (flow: string) => `Sorry, "${flow}" is reserved for administrators. Ask one of them if it needs doing.`,
   nothingToCancel: 'There is nothing to cancel.',
   turnError: (id: string) => `Sorry, something went wrong on my side. Please try again. (reference ${id})`,
   backendUnavailable: (id: string) =>
@@ -133,7 +135,7 @@ export const en = {
       malformed_csv: (d: Details) =>
         `Line ${d.line}: a double quote is misplaced or never closed, so the file cannot be read from there. A value holding quotes, delimiters or line breaks must be inside double quotes, with its own quotes doubled (""); or save the file again from your spreadsheet.`,
       unknown_header: (d: Details) =>
-        `The first line is not a header I know (it starts with: ${d.found}). Use the Webex contacts template (Display Name, Contact UUID, First Name, …; get it with "contacts template") or the company-contacts format (nom-contact,poste,e-mail,téléphone-travail,téléphone-facultatif-1,téléphone-facultatif-2).`,
+        `The first line is not a header I know (it starts with: ${d.found}). Use the Webex contacts template (Display Name, Contact UUID, First Name, …: download the template) or the company-contacts format (nom-contact,poste,e-mail,téléphone-travail,téléphone-facultatif-1,téléphone-facultatif-2).`,
       missing_column: (d: Details) =>
         `The header (first line) lacks the column ${d.columns} ("/" means: one of them). Add it with that exact name, or start from the template.`,
       duplicate_column: (d: Details) => `The header has the column "${d.column}" twice. Keep only one of them.`,

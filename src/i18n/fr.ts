@@ -26,6 +26,8 @@ export const fr: Messages = {
   cancelled: "Annulé. Rien n'a été modifié.",
   flowHelp: "Répondez à la question ci-dessus, ou écrivez « annuler » pour arrêter. Rien n'est enregistré avant votre confirmation.",
   languageSet: 'Je vous réponds désormais en français.',
+  accessDenied: (id) => `Désolé, vous n'êtes pas autorisé à utiliser Provisio. Demandez à un administrateur de vous ajouter (votre identifiant : ${id}).`,
+  notAllowed: (flow) => `Désolé, « ${flow} » est réservé aux administrateurs. Demandez à l'un d'eux si c'est nécessaire.`,
   nothingToCancel: "Il n'y a rien à annuler.",
   turnError: (id) => `Désolé, une erreur s'est produite de mon côté. Merci de réessayer. (référence ${id})`,
   backendUnavailable: (id) =>
@@ -135,9 +137,9 @@ export const fr: Messages = {
       too_many_rows: (d) =>
         `Le fichier contient ${d.rows} lignes ; la limite est de ${d.max} par import. Découpez-le en fichiers d'au plus ${d.max} lignes et importez-les l'un après l'autre.`,
       malformed_csv: (d) =>
-        `Ligne ${d.line} : un guillemet est mal placé ou jamais fermé, le fichier est illisible à partir de là. Une valeur qui contient des guillemets, des séparateurs ou des retours à la ligne doit être entre guillemets, ses propres guillemets doublés («""») ; ou enregistrez à nouveau le fichier depuis votre tableur.`,
+        `Ligne ${d.line} : un guillemet est mal placé ou jamais fermé, le fichier est illisible à partir de là. Une valeur qui contient des guillemets, des séparateurs ou des retours à la ligne doit être entre guillemets, ses propres guillemets doublés (« "" ») ; ou enregistrez à nouveau le fichier depuis votre tableur.`,
       unknown_header: (d) =>
-        `La première ligne n'est pas un en-tête connu (elle commence par : ${d.found}). Utilisez le modèle de contacts Webex (Display Name, Contact UUID, First Name, … ; obtenez-le avec « contacts template ») ou le format contacts de l'entreprise (nom-contact,poste,e-mail,téléphone-travail,téléphone-facultatif-1,téléphone-facultatif-2).`,
+        `La première ligne n'est pas un en-tête connu (elle commence par : ${d.found}). Utilisez le modèle de contacts Webex (Display Name, Contact UUID, First Name, … : téléchargez le modèle) ou le format contacts de l'entreprise (nom-contact,poste,e-mail,téléphone-travail,téléphone-facultatif-1,téléphone-facultatif-2).`,
       missing_column: (d) =>
         `Il manque à l'en-tête (première ligne) la colonne ${d.columns} (« / » veut dire : l'une d'elles). Ajoutez-la avec ce nom exact, ou partez du modèle.`,
       duplicate_column: (d) => `L'en-tête contient deux fois la colonne « ${d.column} ». N'en gardez qu'une.`,

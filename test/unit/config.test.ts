@@ -39,7 +39,7 @@ test('values are read: port, region in any case, relative DATA_DIR resolved, ide
     DEFAULT_LOCALE: 'en',
     DATA_DIR: 'var/provisio',
     PUBLIC_URL: 'https://bot.example.com/',
-    MicrosoftAppId: 'app-id',
+    MicrosoftAppId: 'app-id', ADMINS: 'admin-1',
     MicrosoftAppPassword: 'pw',
   });
   expect(config).toMatchObject({ port: 8080, defaultRegion: 'BE', defaultLocale: 'en', publicUrl: 'https://bot.example.com', localMode: false });
@@ -64,9 +64,9 @@ test.each([
 });
 
 test('SingleTenant with an app id but no tenant id is refused, naming MicrosoftAppTenantId', () => {
-  const problems = problemsOf({ MicrosoftAppId: 'app-id', MicrosoftAppType: 'SingleTenant' });
+  const problems = problemsOf({ MicrosoftAppId: 'app-id', ADMINS: 'admin-1', MicrosoftAppType: 'SingleTenant' });
   expect(problems).toEqual([expect.stringMatching(/^MicrosoftAppTenantId: required when MicrosoftAppType is SingleTenant/)]);
-  expect(loadConfig({ MicrosoftAppId: 'app-id', MicrosoftAppType: 'SingleTenant', MicrosoftAppTenantId: 't' }).bot.tenantId).toBe('t');
+  expect(loadConfig({ MicrosoftAppId: 'app-id', ADMINS: 'admin-1', MicrosoftAppType: 'SingleTenant', MicrosoftAppTenantId: 't' }).bot.tenantId).toBe('t');
 });
 
 test('several problems are reported together, in one error', () => {
@@ -74,7 +74,7 @@ test('several problems are reported together, in one error', () => {
     PORT: 'abc',
     DEFAULT_LOCALE: 'de',
     LOG_LEVEL: 'loud',
-    MicrosoftAppId: 'app-id',
+    MicrosoftAppId: 'app-id', ADMINS: 'admin-1',
     MicrosoftAppType: 'SingleTenant',
   });
   expect(problems.map((p) => p.split(':')[0]).sort()).toEqual(['DEFAULT_LOCALE', 'LOG_LEVEL', 'MicrosoftAppTenantId', 'PORT']);
@@ -85,7 +85,7 @@ test('a secret value is never echoed in the error', () => {
   const secret = 'Sup3r-Secret-Pa55word';
   let message = '';
   try {
-    loadConfig({ MicrosoftAppType: 'bogus', MicrosoftAppPassword: secret, MicrosoftAppId: 'app-id' });
+    loadConfig({ MicrosoftAppType: 'bogus', MicrosoftAppPassword: secret, MicrosoftAppId: 'app-id', ADMINS: 'admin-1' });
   } catch (error) {
     message = (error as Error).message;
   }

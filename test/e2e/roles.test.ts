@@ -1,0 +1,63 @@
+import { startBot, send, type BotProcess } from '../helpers/botProcess';
+import { tempDir, visibleText } from '../helpers/dialogHarness';
+
+describe('who may do what, over the real server', () => {
+  let bot: BotProcess;
+  beforeAll(async () => {
+    bot = await startBot({ DATA_DIR: tempDir(), ADMINS: 'admin-1', HELPDESK: 'HD-1' });
+  });
+  afterAll(async () => {
+    await bot.stop();
+  });
+  const as = (id: string) => ({ from: { id, name: id } });
+
+  test('someone on no list gets a polite refusal in their language, and the attempt is logged', async () => {
+    const fr = visibleText((await send(bot.url, { text: 'aide', ...as('stranger') }, 'c-stranger')).activities);
+    expect(fr).toContain("Désolé, vous n'êtes pas autorisé à utiliser Provisio");
+    expect(fr).toContain('stranger');
+    const en = visibleText((await send(bot.url, { text: 'add user', locale: 'en-US', ...as('stranger') }, 'c-stranger')).activities);
+    expect(en).toContain('Sorry, you are not allowed to use Provisio');
+    expect(bot.logs.some((line) => line.includes('access refused') && line.includes('stranger'))).toBe(true);
+  });
+
+  test('the help-desk menu shows only what help-desk may do', async () => {
+    const menu = visibleText((await send(bot.url, { text: 'help', locale: 'en-US', ...as('hd-1') }, 'c-hd')).activities);
+    expect(menu).toContain('Add a user');
+    expect(menu).toContain('Send invitations');
+    expect(menu).not.toContain('Delete a user');
+    expect(menu).not.toContain('Import contacts');
+    expect(menu).not.toContain('Distribution lists');
+  });
+
+  test('help-desk typing a forbidden command is refused and logged; nothing starts', async () => {
+    const replies = visibleText((await send(bot.url, { text: 'supprimer un utilisateur', ...as('hd-1') }, 'c-hd2')).activities);
+    expect(replies).toContain('« Supprimer un utilisateur » est réservé aux administrateurs');
+    expect(replies).not.toContain('Quel utilisateur ?');
+    expect(bot.logs.some((line) => line.includes('action refused') && line.includes('deleteUser'))).toBe(true);
+  });
+
+  test('help-desk may add a user', async () => {
+    expect(visibleText((await send(bot.url, { value: { action: 'addUser' }, ...as('hd-1') }, 'c-hd3')).activities)).toContain('Prénom, nom');
+  });
+
+  test('an admin sees every action', async () => {
+    const menu = visibleText((await send(bot.url, { text: 'help', locale: 'en-US', ...as('admin-1') }, 'c-admin')).activities);
+    for (const action of ['Delete a user', 'Import contacts', 'Distribution lists', 'Import users']) expect(menu).toContain(action);
+  });
+});
+
+describe('Bot Framework authentication', () => {
+  test('with MicrosoftAppId set, a request without a valid token gets 401', async () => {
+    const bot = await startBot({ DATA_DIR: tempDir(), MicrosoftAppId: '00000000-0000-0000-0000-000000000001', MicrosoftAppPassword: 'x', ADMINS: 'a' });
+    try {
+      expect((await send(bot.url, { text: 'help' })).status).toBe(401);
+      expect((await send(bot.url, { text: 'help' }, 'c', { authorization: 'Bearer not-a-token' })).status).toBe(401);
+    } finally {
+      await bot.stop();
+    }
+  });
+
+  test('with MicrosoftAppId set and no ADMINS the bot refuses to start, saying why', async () => {
+    await expect(startBot({ DATA_DIR: tempDir(), MicrosoftAppId: 'id', MicrosoftAppPassword: 'x' })).rejects.toThrow(/ADMINS: required/);
+  });
+});
