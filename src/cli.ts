@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { registerContactsCommands } from './cli/contactsCommands';
 import { registerLocationsCommands } from './cli/locationsCommands';
 import { registerUsersCommands } from './cli/usersCommands';
 import { printJson, UsageError } from './cli/common';
@@ -17,6 +18,7 @@ export function buildProgram(): Command {
     .exitOverride();
   registerUsersCommands(program);
   registerLocationsCommands(program);
+  registerContactsCommands(program);
   return program;
 }
 

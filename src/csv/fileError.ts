@@ -1,0 +1,22 @@
+/** Why a whole file is refused; nothing of it is applied. Messages come from the catalogues. */
+export type FileErrorCode =
+  | 'empty_file'
+  | 'header_only'
+  | 'not_text'
+  | 'unreadable_xlsx'
+  | 'too_large'
+  | 'too_many_rows'
+  | 'malformed_csv'
+  | 'unknown_header'
+  | 'missing_column'
+  | 'duplicate_column';
+
+export class CsvFileError extends Error {
+  constructor(
+    readonly code: FileErrorCode,
+    readonly details: Record<string, string | number> = {},
+  ) {
+    super(`${code} ${JSON.stringify(details)}`);
+    this.name = 'CsvFileError';
+  }
+}

@@ -1,0 +1,69 @@
+import { GROUP_FIELDS, PHONE_FIELDS, type ContactData, type ContactDraft, type FieldKey } from './contactFields';
+import type { Contact, ContactAddress } from './types';
+
+/**
+ * The identity of a row: its Contact UUID, else its e-mail (any case), else
+ * its display name (any case) with its first number.
+ */
+export function identityOf(draft: ContactDraft): string {
+  if (draft.contactUuid) return `#${draft.contactUuid}`;
+  if (draft.email) return `@${emailKey(draft.email)}`;
+  return namePhoneKey(draft);
+}
+
+export function emailKey(email: string): string {
+  return email.toLowerCase();
+}
+
+export function namePhoneKey(contact: Pick<Contact, 'displayName' | 'phoneNumbers'>): string {
+  return `${contact.displayName.toLowerCase()}|${contact.phoneNumbers[0]?.value ?? ''}`;
+}
+
+const TEXT_FIELDS = ['displayName', 'firstName', 'lastName', 'email', 'sipUri', 'title', 'companyName'] as const;
+const ADDRESS_FIELDS = ['street', 'city', 'state', 'country', 'zip'] as const;
+
+export type DraftMerger = (base: ContactData | undefined, draft: ContactDraft, groupIds: string[]) => ContactData;
+
+/**
+ * Builds the contact a row describes. Only the fields whose column is in the
+ * file (`columns`) come from the row, an empty cell clearing the value; the
+ * other fields keep the existing contact's values, so a file with fewer
+ * columns never wipes what it does not mention. Arrays are shared, not
+ * copied: the result goes to the store, which copies what it keeps.
+ */
+export function draftMerger(columns: ReadonlySet<FieldKey>): DraftMerger {
+  const textFromRow = TEXT_FIELDS.map((field) => columns.has(field));
+  const addressFromRow = ADDRESS_FIELDS.map((field) => columns.has(field));
+  const phonesFromRow = PHONE_FIELDS.some((field) => columns.has(field));
+  const groupsFromRow = GROUP_FIELDS.some((field) => columns.has(field));
+  return (base, draft, groupIds) => {
+    const merged: ContactData = {
+      displayName: draft.displayName,
+      phoneNumbers: phonesFromRow ? draft.phoneNumbers : (base?.phoneNumbers ?? []),
+      groupIds: groupsFromRow ? groupIds : (base?.groupIds ?? []),
+    };
+    TEXT_FIELDS.forEach((field, i) => {
+      const value = textFromRow[i] ? draft[field] : base?.[field];
+      if (value !== undefined) merged[field] = value;
+    });
+    const address: ContactAddress = {};
+    ADDRESS_FIELDS.forEach((field, i) => {
+      const value = addressFromRow[i] ? draft.address[field] : base?.address?.[field];
+      if (value !== undefined) address[field] = value;
+    });
+    if (Object.keys(address).length) merged.address = address;
+    return merged;
+  };
+}
+
+/** True when both hold the same contact data (ids and timestamps aside). */
+export function sameContactData(a: ContactData, b: ContactData): boolean {
+  return (
+    TEXT_FIELDS.every((field) => a[field] === b[field]) &&
+    ADDRESS_FIELDS.every((field) => a.address?.[field] === b.address?.[field]) &&
+    a.phoneNumbers.length === b.phoneNumbers.length &&
+    a.phoneNumbers.every((p, i) => p.value === b.phoneNumbers[i].value && p.type === b.phoneNumbers[i].type) &&
+    a.groupIds.length === b.groupIds.length &&
+    a.groupIds.every((id, i) => id === b.groupIds[i])
+  );
+}

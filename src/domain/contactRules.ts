@@ -1,0 +1,111 @@
+import { regexes } from 'zod';
+import { GROUP_FIELDS, PHONE_FIELDS, PHONE_TYPE_FIELDS, PHONE_TYPES, SLOTS, type ContactDraft, type FieldKey, type RowValues, type Slot } from './contactFields';
+import type { IssueDetails, RowIssueCode } from './contactIssues';
+import { readContactPhone, readPhoneType } from './contactPhone';
+import type { ContactPhone, ContactPhoneType } from './types';
+
+export interface RowIssue {
+  field: FieldKey | null;
+  code: RowIssueCode;
+  details: IssueDetails;
+}
+
+export interface RowCheck {
+  /** Set when the row has no error. */
+  draft?: ContactDraft;
+  errors: RowIssue[];
+  warnings: RowIssue[];
+}
+
+export interface RowRules {
+  region: string;
+  /** webex: a phone, e-mail or SIP URI; company: the work phone or the e-mail. */
+  contactMethod: 'any' | 'workPhoneOrEmail';
+  /** Numbers whose type is given by the format rather than by a Type column. */
+  fixedPhoneTypes?: Partial<Record<Slot, ContactPhoneType>>;
+}
+
+// user@host, with an optional sip:/sips: scheme, port and ;parameters.
+const SIP_URI = /^(?:sips?:)?[^\s@:;]+@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)*[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?::\d{1,5})?(?:;[^\s;]+)*$/i;
+
+/** The same rule as the users' e-mail (zod's z.email()), without a schema call per row. */
+export function isValidContactEmail(value: string): boolean {
+  return regexes.email.test(value);
+}
+
+export function isValidSipUri(value: string): boolean {
+  return SIP_URI.test(value);
+}
+
+/** Checks one row against the field rules; the directory is not consulted here. */
+export function checkContactRow(values: RowValues, rules: RowRules): RowCheck {
+  const errors: RowIssue[] = [];
+  const warnings: RowIssue[] = [];
+  const text = (field: FieldKey) => values(field) || undefined;
+
+  const displayName = text('displayName');
+  if (!displayName) errors.push({ field: 'displayName', code: 'display_name_required', details: {} });
+
+  const phoneNumbers: ContactPhone[] = [];
+  let anyPhone = false;
+  for (let i = 0; i < SLOTS.length; i++) {
+    const numberField = PHONE_FIELDS[i];
+    const typeField = PHONE_TYPE_FIELDS[i];
+    const raw = text(numberField);
+    const fixedType = rules.fixedPhoneTypes?.[SLOTS[i]];
+    const typed = fixedType ?? text(typeField);
+    if (!raw) {
+      if (typed && !fixedType) warnings.push({ field: typeField, code: 'phone_type_without_number', details: { value: typed } });
+      continue;
+    }
+    anyPhone = true;
+    if (!typed) {
+      errors.push({ field: typeField, code: 'phone_type_required', details: { number: raw } });
+      continue;
+    }
+    const type = readPhoneType(typed);
+    if (!type) {
+      errors.push({ field: typeField, code: 'phone_type_invalid', details: { value: typed, allowed: PHONE_TYPES.join(', ') } });
+      continue;
+    }
+    const reading = readContactPhone(raw, type, rules.region);
+    if ('error' in reading) {
+      errors.push({ field: numberField, code: reading.error, details: reading.details });
+      continue;
+    }
+    phoneNumbers.push({ value: reading.value, type });
+    if (reading.warning) warnings.push({ field: numberField, ...reading.warning });
+  }
+
+  const email = text('email');
+  if (email && !isValidContactEmail(email)) errors.push({ field: 'email', code: 'email_invalid', details: { value: email } });
+  const sipUri = text('sipUri');
+  if (sipUri && !isValidSipUri(sipUri)) errors.push({ field: 'sipUri', code: 'sip_invalid', details: { value: sipUri } });
+
+  if (rules.contactMethod === 'any' && !anyPhone && !email && !sipUri) {
+    errors.push({ field: null, code: 'contact_method_required', details: {} });
+  }
+  if (rules.contactMethod === 'workPhoneOrEmail' && !text('phone1') && !email) {
+    errors.push({ field: null, code: 'phone_or_email_required', details: {} });
+  }
+
+  if (errors.length || !displayName) return { errors, warnings };
+  const draft: ContactDraft = {
+    contactUuid: text('contactUuid'),
+    displayName,
+    firstName: text('firstName'),
+    lastName: text('lastName'),
+    phoneNumbers,
+    email,
+    sipUri,
+    title: text('title'),
+    companyName: text('companyName'),
+    address: { street: text('street'), city: text('city'), state: text('state'), country: text('country'), zip: text('zip') },
+    groupRefs: [],
+  };
+  for (const field of GROUP_FIELDS) {
+    const value = text(field);
+    if (value) draft.groupRefs.push({ field, value });
+  }
+  return { draft, errors, warnings };
+}

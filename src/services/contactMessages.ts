@@ -1,0 +1,27 @@
+import { buildErrorFile } from '../csv/errorFile';
+import type { FileErrorCode } from '../csv/fileError';
+import type { IssueDetails, RowIssueCode } from '../domain/contactIssues';
+import type { Messages } from '../i18n';
+import type { FailedRecords, ImportIssue } from './contactImport';
+
+type Describe = (details: IssueDetails) => string;
+
+/** Why the whole file was refused, and that nothing was imported. */
+export function fileErrorMessage(m: Messages, code: FileErrorCode, details: IssueDetails): string {
+  const describe: Record<FileErrorCode, Describe> = m.import.file;
+  return `${describe[code](details)} ${m.import.nothingImported}`;
+}
+
+export function issueMessage(m: Messages, issue: Pick<ImportIssue, 'code' | 'details'>): string {
+  const describe: Record<RowIssueCode, Describe> = m.import.row;
+  return describe[issue.code](issue.details);
+}
+
+/** The failed rows as uploaded plus a Comments column in the reader's language; undefined when no row failed. */
+export function importErrorFile(m: Messages, failed: FailedRecords): Buffer | undefined {
+  if (!failed.rows.length) return undefined;
+  return buildErrorFile(
+    failed.rows.map(({ cells, errors }) => ({ cells, reasons: errors.map((e) => issueMessage(m, e)) })),
+    { header: failed.header, delimiter: failed.delimiter, commentsIndex: failed.commentsIndex, commentsTitle: m.import.commentsColumn },
+  );
+}

@@ -1,0 +1,33 @@
+import type { Directory } from '../directory/directory';
+import type { Contact, WriteContext } from '../domain/types';
+import { exportContactsCsv } from '../csv/export';
+import type { TableLimits } from '../csv/read';
+import { importContacts, type ImportOutcome, type ImportRequest } from './contactImport';
+
+export interface ContactServiceOptions {
+  region: string;
+  limits: TableLimits;
+  now?: () => Date;
+}
+
+/** Contacts use cases shared by the bot and the CLI: import a file, export (the template is csv/export's templateCsv). */
+export class ContactService {
+  constructor(
+    private readonly directory: Directory,
+    private readonly options: ContactServiceOptions,
+  ) {}
+
+  listContacts(): Promise<Contact[]> {
+    return this.directory.listContacts();
+  }
+
+  importFile(request: ImportRequest, ctx: WriteContext): Promise<ImportOutcome> {
+    return importContacts(this.directory, request, ctx, this.options);
+  }
+
+  /** Every contact as a Webex template CSV (UTF-8 with BOM), ready to edit and import back. */
+  async exportCsv(): Promise<{ csv: Buffer; contacts: number }> {
+    const contacts = await this.directory.listContacts();
+    return { csv: exportContactsCsv(contacts), contacts: contacts.length };
+  }
+}

@@ -1,0 +1,157 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+// Runs the built CLI (npm test builds first) on a fresh sandbox per test, as the issue's CLI contract says.
+const CLI = path.join(__dirname, '..', '..', 'dist', 'src', 'cli.js');
+const SHARED = path.join(__dirname, '../../../shared/fixtures/csv');
+const OWN = path.join(__dirname, '../fixtures/csv');
+const FILLED = path.join(SHARED, 'webex-contacts-template-filled.csv');
+
+let dataDir: string;
+
+beforeEach(() => {
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'provisio-contacts-cli-'));
+});
+
+afterEach(() => {
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  json: any;
+}
+
+function cli(...args: string[]): Run {
+  const result = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { PATH: process.env.PATH, DATA_DIR: dataDir }, timeout: 20_000 });
+  let json: unknown;
+  try {
+    json = JSON.parse(result.stdout);
+  } catch {
+    json = undefined;
+  }
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr, json };
+}
+
+const temp = (name: string) => path.join(dataDir, name);
+
+test('contacts import --json prints exactly the contract object and exits 0; a second run changes nothing', () => {
+  const run = cli('contacts', 'import', FILLED, '--json');
+  expect(run.code).toBe(0);
+  expect(run.json).toEqual({
+    dryRun: false,
+    file: { format: 'webex-contacts', encoding: 'utf-8', delimiter: ',', rows: 8 },
+    created: 8,
+    updated: 0,
+    unchanged: 0,
+    failed: 0,
+    errors: [],
+    warnings: [],
+  });
+  expect(Object.keys(run.json)).toEqual(['dryRun', 'file', 'created', 'updated', 'unchanged', 'failed', 'errors', 'warnings']);
+  expect(cli('contacts', 'import', FILLED, '--json').json).toMatchObject({ created: 0, unchanged: 8 });
+});
+
+test('row errors and warnings come with line, column, code and an English message; exit 0 all the same', () => {
+  const run = cli('contacts', 'import', path.join(OWN, 'webex-row-errors.csv'), '--json');
+  expect(run.code).toBe(0);
+  expect(run.json).toMatchObject({ created: 4, failed: 14 });
+  expect(run.json.errors[0]).toEqual({
+    line: 6,
+    column: 'Display Name',
+    code: 'display_name_required',
+    message: '"Display Name" is empty: every contact needs a display name. Fill it in.',
+  });
+  expect(run.json.warnings).toContainEqual(expect.objectContaining({ line: 20, column: 'Phone Number 2', code: 'phone_not_valid' }));
+  for (const issue of [...run.json.errors, ...run.json.warnings]) expect(Object.keys(issue)).toEqual(['line', 'column', 'code', 'message']);
+});
+
+test('--dry-run reports and writes nothing', () => {
+  const run = cli('contacts', 'import', FILLED, '--dry-run', '--json');
+  expect(run.json).toMatchObject({ dryRun: true, created: 8 });
+  expect(cli('contacts', 'export').stdout.trim().split('\r\n')).toHaveLength(1);
+});
+
+test('--errors-out writes the failed rows with a Comments column, which imports once fixed', () => {
+  const errorsOut = temp('errors.csv');
+  expect(cli('contacts', 'import', path.join(OWN, 'webex-row-errors.csv'), '--errors-out', errorsOut, '--json').code).toBe(0);
+  const lines = fs.readFileSync(errorsOut, 'utf8').replace(/^\uFEFF/, '').split('\r\n');
+  expect(lines[0]).toBe('Display Name,Contact UUID,First Name,Last Name,Phone Number 1,Phone Number 1 Type,Phone Number 2,Phone Number 2 Type,Contact Email,SIP URI,Title,Group ID 1,Comments');
+  expect(lines[1]).toMatch(/^,,,,0123456702,work,,,,,,,"""Display Name"" is empty/);
+
+  fs.writeFileSync(temp('fixed.csv'), `${lines[0]}\r\n${lines[1].replace(/^,/, 'Now Named,')}\r\n`);
+  expect(cli('contacts', 'import', temp('fixed.csv'), '--json').json).toMatchObject({ created: 1, failed: 0 });
+});
+
+test('--errors-out writes nothing when no row failed', () => {
+  expect(cli('contacts', 'import', FILLED, '--errors-out', temp('errors.csv')).code).toBe(0);
+  expect(fs.existsSync(temp('errors.csv'))).toBe(false);
+});
+
+test('a refused file exits 1 with {dryRun, fileError: {code, message}} on stdout', () => {
+  const run = cli('contacts', 'import', path.join(SHARED, 'webex-contacts-header-only.csv'), '--json', '--dry-run');
+  expect(run.code).toBe(1);
+  expect(run.json).toEqual({
+    dryRun: true,
+    fileError: {
+      code: 'header_only',
+      message: 'The file holds the header but no contact. Add one contact per line under the header, then import it again. Nothing was imported.',
+    },
+  });
+});
+
+test('without --json, a refused file is one message on stderr and exit 1; a report is readable lines', () => {
+  fs.writeFileSync(temp('binary.csv'), Buffer.from([0, 1, 2, 3, 255, 0, 7]));
+  const refused = cli('contacts', 'import', temp('binary.csv'));
+  expect(refused.code).toBe(1);
+  expect(refused.stdout).toBe('');
+  expect(refused.stderr).toMatch(/^Error: This file is neither CSV text nor an \.xlsx workbook/);
+
+  const run = cli('contacts', 'import', path.join(SHARED, 'company-contacts-sample.csv'));
+  expect(run.code).toBe(0);
+  expect(run.stdout).toContain('company-contacts, utf-8, delimiter ",", 2 row(s)');
+  expect(run.stdout).toContain('Created 2, updated 0, unchanged 0, failed 0');
+  expect(run.stdout).toMatch(/warning: line 3, téléphone-travail \[phone_not_valid\]/);
+});
+
+test('contacts export writes the 28-column template with the UUIDs, UTF-8 with BOM, to a file or stdout', () => {
+  cli('contacts', 'import', FILLED);
+  const run = cli('contacts', 'export', '--out', temp('export.csv'), '--json');
+  expect(run.code).toBe(0);
+  expect(run.json).toEqual({ contacts: 8, out: temp('export.csv') });
+  const bytes = fs.readFileSync(temp('export.csv'));
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const lines = bytes.toString('utf8').slice(1).trim().split('\r\n');
+  expect(lines).toHaveLength(9);
+  expect(lines[1]).toMatch(/^fournisseur \d,[0-9a-f-]{36},,,\+33\d{9},work(,){22}$/);
+  expect(cli('contacts', 'export').stdout).toBe(bytes.toString('utf8'));
+});
+
+test('contacts template gives the header row of the shared header-only fixture, with a BOM', () => {
+  const expected = fs.readFileSync(path.join(SHARED, 'webex-contacts-header-only.csv'), 'utf8');
+  expect(cli('contacts', 'template').stdout).toBe(`\uFEFF${expected}`);
+  expect(cli('contacts', 'template', '--out', temp('template.csv')).code).toBe(0);
+  expect(fs.readFileSync(temp('template.csv'), 'utf8')).toBe(`\uFEFF${expected}`);
+});
+
+test.each([
+  ['no file', ['contacts', 'import']],
+  ['a file that does not exist', ['contacts', 'import', '/nonexistent/contacts.csv']],
+  ['an unknown option', ['contacts', 'import', FILLED, '--force']],
+  ['an unknown contacts command', ['contacts', 'purge']],
+])('a usage error (%s) exits 2', (_name, args) => {
+  const run = cli(...args);
+  expect(run.code).toBe(2);
+  expect(run.stdout).toBe('');
+  expect(run.stderr).not.toBe('');
+});
+
+test('--help lists the contacts commands', () => {
+  const run = cli('contacts', '--help');
+  expect(run.code).toBe(0);
+  for (const command of ['import', 'export', 'template']) expect(run.stdout).toMatch(new RegExp(`^\\s+${command}\\b`, 'm'));
+});
