@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
-import { JSONFile } from 'lowdb/node';
+import { DataFile } from 'lowdb/node';
 import type {
   AuditEntry,
   Contact,
@@ -42,14 +42,16 @@ export async function openLowdbDirectory(dataDir: string, options: LowdbDirector
   const now = options.now ?? (() => new Date());
   const file = path.join(dataDir, 'org.json');
   await mkdir(dataDir, { recursive: true });
-  const adapter = new JSONFile<OrgData>(file);
+  // Compact JSON: with 100,000 contacts, indentation alone doubles the file rewritten on every write.
+  const adapter = new DataFile<OrgData>(file, { parse: JSON.parse, stringify: (data) => JSON.stringify(data) });
   const existing = await readOrgFile(adapter, file);
+  existing?.contacts.forEach(freezeContact);
   const db = new Low<OrgData>(adapter, existing ?? (options.seed ?? sandboxSeed)(now()));
   if (!existing) await db.write();
   return new LowdbDirectory(db, now);
 }
 
-async function readOrgFile(adapter: JSONFile<OrgData>, file: string): Promise<OrgData | null> {
+async function readOrgFile(adapter: DataFile<OrgData>, file: string): Promise<OrgData | null> {
   let data: OrgData | null;
   try {
     data = await adapter.read();
@@ -77,6 +79,18 @@ type CallingFields = Pick<User, 'locationId' | 'phoneNumber' | 'extension'>;
 
 const collator = new Intl.Collator('fr', { sensitivity: 'base' });
 const clone = <T>(value: T): T => structuredClone(value);
+
+/**
+ * Contacts are many (an org may hold 100,000): they are stored frozen and read
+ * without a copy, so a caller can never change the store behind its back.
+ */
+function freezeContact(contact: Contact): Contact {
+  contact.phoneNumbers.forEach(Object.freeze);
+  Object.freeze(contact.phoneNumbers);
+  Object.freeze(contact.groupIds);
+  if (contact.address) Object.freeze(contact.address);
+  return Object.freeze(contact);
+}
 const normalizeEmail = (email: string) => email.trim().toLowerCase();
 
 /** Drops undefined properties, so that memory and the JSON file hold the same keys. */
@@ -317,11 +331,11 @@ class LowdbDirectory implements Directory {
   }
 
   async listContacts(): Promise<Contact[]> {
-    return clone(this.data.contacts);
+    return [...this.data.contacts];
   }
 
   async getContact(id: string): Promise<Contact | undefined> {
-    return clone(this.data.contacts.find((c) => c.id === id));
+    return this.data.contacts.find((c) => c.id === id);
   }
 
   async applyContactChanges(changes: ContactChanges, ctx: WriteContext): Promise<ContactChangesResult> {
@@ -335,10 +349,10 @@ class LowdbDirectory implements Directory {
 
     const at = this.nowIso();
     const created: Contact[] = changes.create.map((c) =>
-      compact({ ...clone(c), id: randomUUID(), createdAt: at, updatedAt: at }),
+      freezeContact(compact({ ...clone(c), id: randomUUID(), createdAt: at, updatedAt: at })),
     );
     const updated: Contact[] = changes.update.map((c) =>
-      compact({ ...clone(c), createdAt: this.data.contacts[indexById.get(c.id)!].createdAt, updatedAt: at }),
+      freezeContact(compact({ ...clone(c), createdAt: this.data.contacts[indexById.get(c.id)!].createdAt, updatedAt: at })),
     );
     const deleted = new Set(changes.delete);
     await this.commit(
@@ -353,7 +367,7 @@ class LowdbDirectory implements Directory {
         after: { created: created.length, updated: updated.length, deleted: deleted.size },
       },
     );
-    return clone({ created, updated, deleted: [...deleted] });
+    return { created, updated, deleted: [...deleted] };
   }
 
   async listDistributionLists(): Promise<DistributionList[]> {
@@ -389,7 +403,7 @@ class LowdbDirectory implements Directory {
         data.distributionLists = data.distributionLists.filter((l) => l.id !== id);
         // Members stay contacts: only their membership goes.
         data.contacts = data.contacts.map((c) =>
-          isMember(c) ? { ...c, groupIds: c.groupIds.filter((g) => g !== id), updatedAt: at } : c,
+          isMember(c) ? freezeContact({ ...c, groupIds: c.groupIds.filter((g) => g !== id), updatedAt: at }) : c,
         );
       },
       { ctx, action: 'list.delete', target: list.name, before: { ...list, members } },
