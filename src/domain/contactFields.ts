@@ -1,4 +1,4 @@
-import type { Contact, ContactAddress, ContactPhone, ContactPhoneType } from './types';
+import type { Contact, ContactAddress, ContactPhoneType } from './types';
 
 export const SLOTS = [1, 2, 3, 4, 5] as const;
 export type Slot = (typeof SLOTS)[number];
@@ -35,16 +35,8 @@ export const PHONE_TYPES: readonly ContactPhoneType[] = ['work', 'work_extension
 export type ContactData = Omit<Contact, 'id' | 'createdAt' | 'updatedAt'>;
 
 /** A valid row, before it is matched against the directory. */
-export interface ContactDraft {
+export interface ContactDraft extends Omit<ContactData, 'address' | 'groupIds'> {
   contactUuid?: string;
-  displayName: string;
-  firstName?: string;
-  lastName?: string;
-  phoneNumbers: ContactPhone[];
-  email?: string;
-  sipUri?: string;
-  title?: string;
-  companyName?: string;
   address: ContactAddress;
   /** Group ID cells as typed: a list id or name, resolved against the directory's lists. */
   groupRefs: { field: FieldKey; value: string }[];
