@@ -1,10 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { runCli, type Run } from '../helpers/cli';
 
-// Runs the built CLI (npm test builds first) as a user would, on a fresh sandbox per test.
-const CLI = path.join(__dirname, '..', '..', 'dist', 'src', 'cli.js');
 const IT = 'IT division';
 
 let dataDir: string;
@@ -17,27 +15,7 @@ afterEach(() => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-  json: any;
-}
-
-function cli(...args: string[]): Run {
-  const result = spawnSync(process.execPath, [CLI, ...args], {
-    encoding: 'utf8',
-    env: { PATH: process.env.PATH, DATA_DIR: dataDir },
-    timeout: 20_000,
-  });
-  let json: unknown;
-  try {
-    json = JSON.parse(result.stdout);
-  } catch {
-    json = undefined;
-  }
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr, json };
-}
+const cli = (...args: string[]): Run => runCli(dataDir, args);
 
 const addUser = (...extra: string[]) =>
   cli('users', 'add', '--first', 'Ada', '--last', 'Lovelace', '--email', 'ada@example.com', ...extra, '--json');
@@ -242,11 +220,8 @@ test.each([
 });
 
 test('a bad configuration exits 2 and names the variable', () => {
-  const result = spawnSync(process.execPath, [CLI, 'users', 'list'], {
-    encoding: 'utf8',
-    env: { PATH: process.env.PATH, DATA_DIR: dataDir, DIRECTORY_BACKEND: 'mysql' },
-  });
-  expect(result.status).toBe(2);
+  const result = runCli(dataDir, ['users', 'list'], { DIRECTORY_BACKEND: 'mysql' });
+  expect(result.code).toBe(2);
   expect(result.stderr).toContain('DIRECTORY_BACKEND');
 });
 

@@ -1,10 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { runCli, type Run } from '../helpers/cli';
 
-// Runs the built CLI (npm test builds first) on a fresh sandbox per test, as the CLI contract says.
-const CLI = path.join(__dirname, '..', '..', 'dist', 'src', 'cli.js');
 const SHARED = path.join(__dirname, '../../../shared/fixtures/csv');
 const OWN = path.join(__dirname, '../fixtures/csv');
 const FILLED = path.join(SHARED, 'webex-contacts-template-filled.csv');
@@ -19,23 +17,7 @@ afterEach(() => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-  json: any;
-}
-
-function cli(...args: string[]): Run {
-  const result = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { PATH: process.env.PATH, DATA_DIR: dataDir }, timeout: 20_000 });
-  let json: unknown;
-  try {
-    json = JSON.parse(result.stdout);
-  } catch {
-    json = undefined;
-  }
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr, json };
-}
+const cli = (...args: string[]): Run => runCli(dataDir, args);
 
 const temp = (name: string) => path.join(dataDir, name);
 
