@@ -11,10 +11,10 @@ import type { Services } from '../src/services';
 import type { UserDraft } from '../src/services/userService';
 import { accept, AnswerPrompt, refuse, type Answer } from './base/answerPrompt';
 import { CancelAndHelpDialog } from './base/cancelAndHelpDialog';
-import { sendCard } from './base/send';
+import { cardActivity, sendCard } from './base/send';
 import { actorOf, t } from './base/turn';
 import { parseConfirm } from './base/confirm';
-import { asActivity, CALLING_DIALOG, CallingDialog, type CallingOptions } from './callingDialog';
+import { CALLING_DIALOG, CallingDialog, type CallingOptions } from './callingDialog';
 import type { FlowOptions } from './mainDialog';
 
 export const ADD_USER_DIALOG = 'addUser';
@@ -88,7 +88,7 @@ export class AddUserDialog extends CancelAndHelpDialog {
     if (!this.asks(step, 'licenses', Boolean(draft.licenseIds?.length))) return step.next();
     const m = t(step.context);
     const licenses = await this.services.users.listLicenses();
-    const card = asActivity(licenseCard(m, licenses.map((l) => ({ id: l.id, title: m.addUser.unitsLeft(l.name, unitsLeft(l)) }))));
+    const card = cardActivity(licenseCard(m, licenses.map((l) => ({ id: l.id, title: m.addUser.unitsLeft(l.name, unitsLeft(l)) }))));
     return step.prompt(LICENSES, { prompt: card, retryPrompt: card });
   }
 
@@ -114,7 +114,7 @@ export class AddUserDialog extends CancelAndHelpDialog {
     if (step.result) Object.assign(draft, step.result as CallingAssignment);
     const m = t(step.context);
     const view = await this.services.users.view(draftAsUser(draft));
-    const card = asActivity(confirmCard(m, m.addUser.summaryTitle, [userFacts(m, { ...view, status: undefined })]));
+    const card = cardActivity(confirmCard(m, m.addUser.summaryTitle, [userFacts(m, { ...view, status: undefined })]));
     return step.prompt(CONFIRM, { prompt: card, retryPrompt: card });
   }
 
@@ -129,7 +129,7 @@ export class AddUserDialog extends CancelAndHelpDialog {
         ['extension', m.addUser.changeExtension],
       ];
       const shown = parts.filter(([part]) => (part === 'calling' || part === 'extension' ? Boolean(draft.locationId) : true));
-      const card = asActivity(choiceCard(m.addUser.whatToChange, shown.map(([redo, title]) => ({ title, data: { redo } }))));
+      const card = cardActivity(choiceCard(m.addUser.whatToChange, shown.map(([redo, title]) => ({ title, data: { redo } }))));
       return step.prompt(CHANGE, { prompt: card, retryPrompt: card });
     }
     let user: User;
@@ -163,7 +163,6 @@ export class AddUserDialog extends CancelAndHelpDialog {
   }
 
   private async parseLicenses(answer: Answer) {
-    const licenses = await this.services.users.listLicenses();
     const clicked = answer.value?.licenseIds;
     const wanted =
       typeof clicked === 'string' && clicked
@@ -172,10 +171,7 @@ export class AddUserDialog extends CancelAndHelpDialog {
     if (!wanted.length) throw new RuleError('license_required');
     const ids: string[] = [];
     for (const item of wanted) {
-      const typed = fold(item);
-      const matches = licenses.filter((l) => l.id === item || fold(l.name) === typed);
-      const license = matches[0] ?? onlyOne(licenses.filter((l) => fold(l.name).includes(typed)));
-      if (!license) throw new RuleError('unknown_license', { name: item, known: licenses.map((l) => l.name).join(', ') });
+      const license = await this.services.users.findLicense(item, true);
       await this.services.users.checkLicense(license);
       if (!ids.includes(license.id)) ids.push(license.id);
     }
@@ -204,10 +200,6 @@ function forget(draft: UserDraft, part: Part): Partial<UserDraft> {
   if (part === 'number') delete copy.phoneNumber, delete copy.extension;
   if (part === 'extension') delete copy.extension;
   return copy;
-}
-
-function onlyOne<T>(items: T[]): T | undefined {
-  return items.length === 1 ? items[0] : undefined;
 }
 
 function parseChange(answer: Answer, help: string) {

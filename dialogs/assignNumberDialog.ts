@@ -4,10 +4,10 @@ import type { CallingAssignment } from '../src/directory/directory';
 import type { Services } from '../src/services';
 import { AnswerPrompt } from './base/answerPrompt';
 import { CancelAndHelpDialog } from './base/cancelAndHelpDialog';
-import { sendCard } from './base/send';
+import { cardActivity, sendCard } from './base/send';
 import { actorOf, t } from './base/turn';
 import { parseConfirm } from './base/confirm';
-import { asActivity, CALLING_DIALOG, CallingDialog, type CallingOptions } from './callingDialog';
+import { CALLING_DIALOG, CallingDialog, type CallingOptions } from './callingDialog';
 import { FIND_USER_DIALOG, FindUserDialog } from './findUserDialog';
 import type { FlowOptions } from './mainDialog';
 
@@ -53,7 +53,7 @@ export class AssignNumberDialog extends CancelAndHelpDialog {
     const m = t(step.context);
     const user = await this.services.users.getUser(values.userId);
     const after = await this.services.users.view({ ...user, ...values.assignment });
-    const card = asActivity(confirmCard(m, m.assignNumber.summaryTitle, [userFacts(m, { ...after, status: undefined })]));
+    const card = cardActivity(confirmCard(m, m.assignNumber.summaryTitle, [userFacts(m, { ...after, status: undefined })]));
     return step.prompt(CONFIRM, { prompt: card, retryPrompt: card });
   }
 

@@ -1,14 +1,13 @@
-import { MessageFactory, CardFactory, type TurnContext } from 'botbuilder';
+import { MessageFactory, type TurnContext } from 'botbuilder';
 import { WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
-import type { AdaptiveCard } from '../cards/adaptive';
 import { choiceCard } from '../cards/userCards';
 import type { CallingAssignment } from '../src/directory/directory';
 import { formatPhone } from '../src/domain/phone';
-import { RuleError } from '../src/domain/ruleError';
-import { fold, suggestedExtension } from '../src/domain/users';
+import { suggestedExtension } from '../src/domain/users';
 import type { Services } from '../src/services';
 import { accept, AnswerPrompt, refuse, type Answer } from './base/answerPrompt';
 import { CancelAndHelpDialog } from './base/cancelAndHelpDialog';
+import { cardActivity } from './base/send';
 import { t } from './base/turn';
 import { saidMore, saidNone } from './base/words';
 
@@ -52,7 +51,7 @@ export class CallingDialog extends CancelAndHelpDialog {
     if (options.locationId) return step.next(options.locationId);
     const locations = await this.services.users.listLocations();
     const card = choiceCard(t(step.context).addUser.askLocation, locations.map((l) => ({ title: l.name, data: { locationId: l.id } })));
-    return step.prompt(LOCATION, { prompt: asActivity(card), retryPrompt: asActivity(card) });
+    return step.prompt(LOCATION, { prompt: cardActivity(card), retryPrompt: cardActivity(card) });
   }
 
   private async numberStep(step: WaterfallStepContext) {
@@ -77,7 +76,7 @@ export class CallingDialog extends CancelAndHelpDialog {
     const choices = shown.map((n) => ({ title: formatPhone(n), data: { number: n } }));
     choices.push({ title: m.addUser.noNumber, data: { number: '' } });
     if (pages > 1) choices.push({ title: m.common.more, data: { more: true } as never });
-    const card = asActivity(choiceCard(m.addUser.askNumber(locationName, free.length), choices));
+    const card = cardActivity(choiceCard(m.addUser.askNumber(locationName, free.length), choices));
     return step.prompt(NUMBER, { prompt: card, retryPrompt: card, validations: { locationId } });
   }
 
@@ -98,7 +97,7 @@ export class CallingDialog extends CancelAndHelpDialog {
       return step.prompt(EXTENSION, { prompt: MessageFactory.text(m.addUser.askExtensionRequired), validations });
     }
     const suggested = suggestedExtension(number);
-    const card = asActivity(
+    const card = cardActivity(
       choiceCard(m.addUser.askExtension(suggested), [
         { title: suggested, data: { extension: suggested } },
         { title: m.addUser.noExtension, data: { extension: '' } },
@@ -117,15 +116,9 @@ export class CallingDialog extends CancelAndHelpDialog {
   }
 
   private async parseLocation(answer: Answer) {
-    const locations = await this.services.users.listLocations();
     const clicked = answer.value?.locationId;
-    const typed = fold(answer.text);
-    const found =
-      locations.find((l) => l.id === clicked) ??
-      locations.find((l) => fold(l.name) === typed) ??
-      single(locations.filter((l) => typed && fold(l.name).includes(typed)));
-    if (found) return accept(found.id);
-    throw new RuleError('unknown_location', { name: answer.text, known: locations.map((l) => l.name).join(', ') });
+    const location = await this.services.users.findLocation(typeof clicked === 'string' ? clicked : answer.text, true);
+    return accept(location.id);
   }
 
   private async parseNumber(answer: Answer, data: { locationId: string }) {
@@ -155,12 +148,4 @@ interface CallingValues {
 
 function values(step: WaterfallStepContext): CallingValues {
   return step.values as CallingValues;
-}
-
-function single<T>(items: T[]): T | undefined {
-  return items.length === 1 ? items[0] : undefined;
-}
-
-export function asActivity(card: AdaptiveCard) {
-  return MessageFactory.attachment(CardFactory.adaptiveCard(card));
 }

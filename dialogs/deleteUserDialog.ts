@@ -4,9 +4,8 @@ import type { Services } from '../src/services';
 import { AnswerPrompt } from './base/answerPrompt';
 import { CancelAndHelpDialog } from './base/cancelAndHelpDialog';
 import { parseConfirm } from './base/confirm';
-import { sendCard } from './base/send';
+import { cardActivity, sendCard } from './base/send';
 import { actorOf, t } from './base/turn';
-import { asActivity } from './callingDialog';
 import { FIND_USER_DIALOG, FindUserDialog } from './findUserDialog';
 import type { FlowOptions } from './mainDialog';
 
@@ -31,7 +30,7 @@ export class DeleteUserDialog extends CancelAndHelpDialog {
   private async confirmStep(step: WaterfallStepContext) {
     const userId = step.result as string;
     (step.values as { userId: string }).userId = userId;
-    const card = asActivity(deleteConfirmCard(t(step.context), await this.view(userId)));
+    const card = cardActivity(deleteConfirmCard(t(step.context), await this.view(userId)));
     return step.prompt(CONFIRM, { prompt: card, retryPrompt: card });
   }
 

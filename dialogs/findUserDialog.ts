@@ -6,8 +6,8 @@ import { displayNameOf } from '../src/domain/users';
 import type { Services } from '../src/services';
 import { accept, AnswerPrompt, type Answer } from './base/answerPrompt';
 import { CancelAndHelpDialog } from './base/cancelAndHelpDialog';
+import { cardActivity } from './base/send';
 import { t } from './base/turn';
-import { asActivity } from './callingDialog';
 
 export const FIND_USER_DIALOG = 'findUser';
 const QUERY = 'findUser.query';
@@ -38,7 +38,7 @@ export class FindUserDialog extends CancelAndHelpDialog {
     const ids = step.result as string[];
     if (ids.length === 1) return step.next(ids[0]);
     const users = (await this.services.users.listUsers()).filter((u) => ids.includes(u.id)).slice(0, MAX_CHOICES);
-    const card = asActivity(
+    const card = cardActivity(
       choiceCard(
         t(step.context).findUser.choose(ids.length),
         users.map((u) => ({ title: `${displayNameOf(u)} — ${u.email}`, data: { userId: u.id } })),

@@ -41,7 +41,7 @@ export class ListUsersDialog extends ComponentDialog {
     if (!said) return {};
     if (ACTIVE.includes(said)) return { status: 'active' };
     if (PENDING.includes(said)) return { status: 'pending' };
-    const location = (await this.services.users.listLocations()).find((l) => fold(l.name).includes(said));
-    return location ? { locationId: location.id } : { locationId: 'none' };
+    const location = await this.services.users.findLocation(said, true).catch(() => undefined);
+    return { locationId: location?.id ?? 'none' };
   }
 }

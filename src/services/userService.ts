@@ -1,4 +1,5 @@
 import { DirectoryError, type CallingAssignment, type Directory, type UserFilter } from '../directory/directory';
+import { findByName } from '../domain/names';
 import { toE164 } from '../domain/phone';
 import { RuleError } from '../domain/ruleError';
 import type { License, Location, User, WriteContext } from '../domain/types';
@@ -9,7 +10,6 @@ import {
   isValidExtension,
   matchUsers,
   needsCalling,
-  sameEmail,
   unitsLeft,
 } from '../domain/users';
 
@@ -66,18 +66,17 @@ export class UserService {
     return (await this.views([user]))[0];
   }
 
-  async findLicense(nameOrId: string): Promise<License> {
+  /** `partial`: a typed answer may name a licence by a part of its name, when only one matches. */
+  async findLicense(nameOrId: string, partial = false): Promise<License> {
     const licenses = await this.directory.listLicenses();
-    const wanted = nameOrId.trim().toLowerCase();
-    const license = licenses.find((l) => l.id === nameOrId || l.name.toLowerCase() === wanted);
+    const license = findByName(licenses, nameOrId, partial);
     if (!license) throw new RuleError('unknown_license', { name: nameOrId, known: licenses.map((l) => l.name).join(', ') });
     return license;
   }
 
-  async findLocation(nameOrId: string): Promise<Location> {
+  async findLocation(nameOrId: string, partial = false): Promise<Location> {
     const locations = await this.directory.listLocations();
-    const wanted = nameOrId.trim().toLowerCase();
-    const location = locations.find((l) => l.id === nameOrId || l.name.toLowerCase() === wanted);
+    const location = findByName(locations, nameOrId, partial);
     if (!location) throw new RuleError('unknown_location', { name: nameOrId, known: locations.map((l) => l.name).join(', ') });
     return location;
   }
@@ -143,7 +142,7 @@ export class UserService {
   }
 
   async findByEmail(email: string): Promise<User> {
-    const user = (await this.directory.listUsers()).find((u) => sameEmail(u.email, email));
+    const user = await this.directory.findUserByEmail(email);
     if (!user) throw new RuleError('user_not_found', { query: email });
     return user;
   }
