@@ -44,7 +44,7 @@ async function prepareLowdb(dir) {
 /** A fresh copy of the prepared data directory, opened as the CLI or the bot would open it. */
 async function lowdbCopy(templateDir) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'provisio-bench-'));
-  fs.copyFileSync(path.join(templateDir, 'org.json'), path.join(dir, 'org.json'));
+  for (const file of fs.readdirSync(templateDir)) fs.copyFileSync(path.join(templateDir, file), path.join(dir, file));
   const directory = await openLowdbDirectory(dir);
   return {
     directory,

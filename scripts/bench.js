@@ -9,9 +9,8 @@
  * Writes bench/results/contacts-import-<time>.json and prints it.
  *
  * Scenarios: the import engine with an in-memory directory (1,000 and 10,000
- * rows: linearity), and the same 10,000 rows into the lowdb store, whose own
- * cost (a deep copy per read, the whole JSON file rewritten per write) is
- * reported apart as storeMs.
+ * rows: linearity), and the same 10,000 rows into the lowdb store (org.json
+ * and the contacts journal), whose own cost is reported apart as storeMs.
  */
 const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');

@@ -2,6 +2,7 @@ import type {
   AuditEntry,
   Contact,
   DistributionList,
+  ImportCounts,
   ImportJob,
   License,
   Location,
@@ -65,6 +66,14 @@ export interface ContactChangesResult {
   created: Contact[];
   updated: Contact[];
   deleted: string[];
+  /** The import job ended by this write, when one was named. */
+  job?: ImportJob;
+}
+
+/** Ends an import job ("done", with its counts) in the same write as its contacts. */
+export interface ImportEnding {
+  jobId: string;
+  counts: ImportCounts;
 }
 
 export interface NewImportJob {
@@ -98,8 +107,12 @@ export interface Directory {
 
   listContacts(): Promise<Contact[]>;
   getContact(id: string): Promise<Contact | undefined>;
-  /** Applies a whole batch in one write (an import is never half-applied). */
-  applyContactChanges(changes: ContactChanges, ctx: WriteContext): Promise<ContactChangesResult>;
+  /**
+   * Applies a whole batch in one write (an import is never half-applied),
+   * ending the import job named in `ending` with it; refuses an e-mail that
+   * would end up on two contacts (email_taken).
+   */
+  applyContactChanges(changes: ContactChanges, ctx: WriteContext, ending?: ImportEnding): Promise<ContactChangesResult>;
 
   listDistributionLists(): Promise<DistributionList[]>;
   createDistributionList(name: string, description: string | undefined, ctx: WriteContext): Promise<DistributionList>;

@@ -64,8 +64,7 @@ export async function importContacts(
   const now = options.now ?? (() => new Date());
   const { dryRun } = request;
   const job = dryRun ? undefined : await directory.createImportJob({ kind: 'contacts', by: ctx.actor.name, fileName: request.fileName });
-  const finish = async (status: ImportJob['status'], counts?: ImportCounts) =>
-    job && directory.updateImportJob(job.id, { status, endedAt: now().toISOString(), ...(counts ? { counts } : {}) });
+  const fail = async () => job && directory.updateImportJob(job.id, { status: 'failed', endedAt: now().toISOString() });
   try {
     let table: Table;
     let header: HeaderMap;
@@ -74,7 +73,7 @@ export async function importContacts(
       header = mapHeader(table.header.cells);
     } catch (error) {
       if (!(error instanceof CsvFileError)) throw error;
-      const ended = await finish('failed');
+      const ended = await fail();
       return { ok: false, dryRun, fileError: { code: error.code, details: error.details }, job: ended };
     }
     const checked = checkRows(table, header, options.region);
@@ -82,12 +81,12 @@ export async function importContacts(
     const drafts = checked.map((row) => row.draft).filter((draft) => draft !== undefined);
     const result = planRows(table, header, checked, new ContactPlanner(contacts, lists, header.fields, drafts));
     const { changes } = result.planner;
-    if (!dryRun && (changes.create.length || changes.update.length)) await directory.applyContactChanges(changes, ctx);
     const { created, updated, unchanged, failed } = result.report;
-    const ended = await finish('done', { created, updated, unchanged, failed });
+    const counts = { created, updated, unchanged, failed };
+    const ended = job && (await directory.applyContactChanges(changes, ctx, { jobId: job.id, counts })).job;
     return { ok: true, report: { ...result.report, dryRun }, failed: result.failed, job: ended };
   } catch (error) {
-    await finish('failed').catch(() => undefined);
+    await fail().catch(() => undefined);
     throw error;
   }
 }

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import { DirectoryError, type Directory, type DirectoryErrorCode, type NewUser } from '../../src/directory/directory';
+import { ContactJournal } from '../../src/directory/lowdb/contactJournal';
 import { openLowdbDirectory } from '../../src/directory/lowdb/lowdbDirectory';
 import type { OrgData } from '../../src/directory/lowdb/schema';
 import { sandboxSeed } from '../../src/directory/lowdb/seed';
@@ -357,7 +358,7 @@ describe('users', () => {
 });
 
 describe('contacts and distribution lists', () => {
-  it('applies a whole batch in one write with one audit entry holding the counts', async () => {
+  it('applies a whole batch in one journal append, and one org.json write for its audit entry', async () => {
     const { dir, directory } = await sandbox();
     const { created: seeded } = await directory.applyContactChanges(
       { create: [newContact('Old one'), newContact('Old two')], update: [], delete: [] },
@@ -365,6 +366,7 @@ describe('contacts and distribution lists', () => {
     );
 
     const write = jest.spyOn(Low.prototype, 'write');
+    const append = jest.spyOn(ContactJournal.prototype, 'append');
     const result = await directory.applyContactChanges(
       {
         create: [newContact('New one'), newContact('New two')],
@@ -373,7 +375,7 @@ describe('contacts and distribution lists', () => {
       },
       ctx,
     );
-    expect(write).toHaveBeenCalledTimes(1);
+    expect([append.mock.calls.length, write.mock.calls.length]).toEqual([1, 1]);
     expect(result.created.map((c) => c.displayName)).toEqual(['New one', 'New two']);
     expect(result.deleted).toEqual([seeded[1].id]);
 
@@ -381,9 +383,10 @@ describe('contacts and distribution lists', () => {
     expect(updated).toMatchObject({ id: seeded[0].id, title: 'CFO', createdAt: seeded[0].createdAt });
     expect(updated.updatedAt > seeded[0].updatedAt).toBe(true);
 
-    const onDisk = readOrg(dir);
-    expect(onDisk.contacts.map((c) => c.displayName).sort()).toEqual(['New one', 'New two', 'Old one']);
-    expect(onDisk.audit.at(-1)).toMatchObject({ action: 'contacts.apply', after: { created: 2, updated: 1, deleted: 1 } });
+    await directory.close();
+    const reopened = await openLowdbDirectory(dir);
+    expect((await reopened.listContacts()).map((c) => c.displayName).sort()).toEqual(['New one', 'New two', 'Old one']);
+    expect(readOrg(dir).audit.at(-1)).toMatchObject({ action: 'contacts.apply', after: { created: 2, updated: 1, deleted: 1 } });
   });
 
   it('refuses unknown contacts and unknown list ids in a batch (not_found)', async () => {

@@ -20,39 +20,68 @@ import {
   type ContactChanges,
   type ContactChangesResult,
   type Directory,
+  type ImportEnding,
   type NewImportJob,
   type NewUser,
   type UserFilter,
 } from '../directory';
-import { SCHEMA_VERSION, type OrgData } from './schema';
+import { ContactJournal, type ContactBatch, type JournalContents } from './contactJournal';
+import { SCHEMA_VERSION, type OrgData, type OrgSeed } from './schema';
 import { sandboxSeed } from './seed';
 
 export interface LowdbDirectoryOptions {
   /** Builds the org written to a fresh data directory (default: the sandbox org). */
-  seed?: (now: Date) => OrgData;
+  seed?: (now: Date) => OrgSeed;
   now?: () => Date;
 }
 
 /**
  * Opens (or, when `${dataDir}/org.json` does not exist yet, seeds) the
- * embedded org. One process owns a data directory: two Directory instances on
- * the same file would overwrite each other's writes.
+ * embedded org: org.json and the contacts journal beside it. One process owns
+ * a data directory: two Directory instances on the same files would overwrite
+ * each other's writes.
  */
 export async function openLowdbDirectory(dataDir: string, options: LowdbDirectoryOptions = {}): Promise<Directory> {
   const now = options.now ?? (() => new Date());
   const file = path.join(dataDir, 'org.json');
   await mkdir(dataDir, { recursive: true });
-  // Compact JSON: with 100,000 contacts, indentation alone doubles the file rewritten on every write.
-  const adapter = new DataFile<OrgData>(file, { parse: JSON.parse, stringify: (data) => JSON.stringify(data) });
+  const adapter = new DataFile<OrgSeed>(file, { parse: JSON.parse, stringify: (data) => JSON.stringify(data) });
   const existing = await readOrgFile(adapter, file);
-  existing?.contacts.forEach(freezeContact);
-  const db = new Low<OrgData>(adapter, existing ?? (options.seed ?? sandboxSeed)(now()));
-  if (!existing) await db.write();
-  return new LowdbDirectory(db, now);
+  const initial: OrgSeed = existing ?? (options.seed ?? sandboxSeed)(now());
+  const { contacts: seedContacts, ...org } = initial;
+  const journal = new ContactJournal(path.join(dataDir, 'contacts.jsonl'));
+  const stored = await journal.read(freezeContact);
+  // A seed's contacts, or those of a data directory written before the journal, move into it first.
+  const moved = seedContacts?.filter((c) => !stored.contacts.has(c.id)).map(freezeContact) ?? [];
+  await journal.appendContacts(moved, now().toISOString());
+  for (const contact of moved) stored.contacts.set(contact.id, contact);
+  const db = new Low<OrgData>(adapter as DataFile<OrgData>, org);
+  const reconciled = reconcileJobs(org, stored.jobs, now().toISOString());
+  // org.json before compaction: compaction drops the jobs that batches carried.
+  if (!existing || seedContacts || reconciled) await db.write();
+  if (stored.versions > 2 * stored.contacts.size + 1000) await journal.compact(stored.contacts.values(), now().toISOString());
+  return new LowdbDirectory(db, journal, stored.contacts, now);
 }
 
-async function readOrgFile(adapter: DataFile<OrgData>, file: string): Promise<OrgData | null> {
-  let data: OrgData | null;
+/**
+ * Jobs left running by a process that stopped: completed from the journal
+ * when their batch reached it (with their audit entry), else interrupted.
+ */
+function reconcileJobs(org: OrgData, finished: JournalContents['jobs'], at: string): boolean {
+  let changed = false;
+  org.importJobs = org.importJobs.map((job) => {
+    if (job.status !== 'running') return job;
+    changed = true;
+    const done = finished.get(job.id);
+    if (!done) return { ...job, status: 'interrupted', endedAt: at };
+    if (done.audit && !org.audit.some((e) => e.id === done.audit!.id)) org.audit.push(done.audit);
+    return done.job;
+  });
+  return changed;
+}
+
+async function readOrgFile(adapter: DataFile<OrgSeed>, file: string): Promise<OrgSeed | null> {
+  let data: OrgSeed | null;
   try {
     data = await adapter.read();
   } catch (err) {
@@ -91,6 +120,19 @@ function freezeContact(contact: Contact): Contact {
   if (contact.address) Object.freeze(contact.address);
   return Object.freeze(contact);
 }
+/** The store's own frozen copy of a contact handed in by a caller (structuredClone costs 5x more). */
+function storedContact(contact: Contact): Contact {
+  const { phoneNumbers, groupIds, address } = contact;
+  return freezeContact(
+    compact({
+      ...contact,
+      phoneNumbers: phoneNumbers.map((p) => ({ ...p })),
+      groupIds: [...groupIds],
+      address: address && { ...address },
+    }),
+  );
+}
+
 const normalizeEmail = (email: string) => email.trim().toLowerCase();
 
 /** Drops undefined properties, so that memory and the JSON file hold the same keys. */
@@ -185,11 +227,19 @@ function takeNumber(data: OrgData, user: User): void {
 class LowdbDirectory implements Directory {
   readonly backend = 'lowdb' as const;
   private pending: Promise<void> = Promise.resolve();
+  /** Contact writes run one at a time: each validates against the contacts the previous one left. */
+  private contactWrites: Promise<unknown> = Promise.resolve();
+  /** Lower-cased e-mail → id of the contact holding it. */
+  private readonly contactByEmail = new Map<string, string>();
 
   constructor(
     private readonly db: Low<OrgData>,
+    private readonly journal: ContactJournal,
+    private readonly contacts: Map<string, Contact>,
     private readonly now: () => Date,
-  ) {}
+  ) {
+    for (const contact of contacts.values()) this.indexEmail(contact);
+  }
 
   private get data(): OrgData {
     return this.db.data;
@@ -199,16 +249,48 @@ class LowdbDirectory implements Directory {
     return this.now().toISOString();
   }
 
-  private async commit(mutate: (data: OrgData) => void, audit?: AuditInput): Promise<void> {
+  private auditEntry({ ctx, action, target, before, after }: AuditInput): AuditEntry {
+    const entry: AuditEntry = { id: randomUUID(), at: this.nowIso(), actor: { ...ctx.actor }, flow: ctx.flow, action, target };
+    return compact({ ...entry, before: clone(before), after: clone(after) });
+  }
+
+  private async commit(mutate: (data: OrgData) => void, audit?: AuditInput | AuditEntry): Promise<void> {
     mutate(this.data);
-    if (audit) {
-      const { ctx, action, target, before, after } = audit;
-      const entry: AuditEntry = { id: randomUUID(), at: this.nowIso(), actor: { ...ctx.actor }, flow: ctx.flow, action, target };
-      this.data.audit.push(compact({ ...entry, before: clone(before), after: clone(after) }));
-    }
+    if (audit) this.data.audit.push('id' in audit ? audit : this.auditEntry(audit));
     const write = this.db.write();
     this.pending = write.catch(() => undefined);
     await write;
+  }
+
+  private indexEmail(contact: Contact): void {
+    if (contact.email) this.contactByEmail.set(normalizeEmail(contact.email), contact.id);
+  }
+
+  private unindexEmail(contact: Contact | undefined): void {
+    if (contact?.email && this.contactByEmail.get(normalizeEmail(contact.email)) === contact.id) {
+      this.contactByEmail.delete(normalizeEmail(contact.email));
+    }
+  }
+
+  /** Runs contact writes in call order, each after the previous one has reached the disk (or failed). */
+  private serialContactWrite<T>(write: () => Promise<T>): Promise<T> {
+    const run = this.contactWrites.then(write);
+    this.contactWrites = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Appends the batch, then shows it to readers: memory never holds what the disk does not. */
+  private async writeContacts(batch: ContactBatch): Promise<void> {
+    await this.journal.append(batch);
+    for (const id of batch.del ?? []) {
+      this.unindexEmail(this.contacts.get(id));
+      this.contacts.delete(id);
+    }
+    for (const contact of batch.put ?? []) {
+      this.unindexEmail(this.contacts.get(contact.id));
+      this.contacts.set(contact.id, contact);
+      this.indexEmail(contact);
+    }
   }
 
   async listLicenses(): Promise<License[]> {
@@ -331,43 +413,67 @@ class LowdbDirectory implements Directory {
   }
 
   async listContacts(): Promise<Contact[]> {
-    return [...this.data.contacts];
+    return [...this.contacts.values()];
   }
 
   async getContact(id: string): Promise<Contact | undefined> {
-    return this.data.contacts.find((c) => c.id === id);
+    return this.contacts.get(id);
   }
 
-  async applyContactChanges(changes: ContactChanges, ctx: WriteContext): Promise<ContactChangesResult> {
-    const indexById = new Map(this.data.contacts.map((c, i) => [c.id, i]));
-    const listIds = new Set(this.data.distributionLists.map((l) => l.id));
-    for (const { id } of changes.update) if (!indexById.has(id)) throw notFound('contact', id);
-    for (const id of changes.delete) if (!indexById.has(id)) throw notFound('contact', id);
-    for (const contact of [...changes.create, ...changes.update]) {
-      for (const groupId of contact.groupIds) if (!listIds.has(groupId)) throw notFound('distribution list', groupId);
-    }
-
-    const at = this.nowIso();
-    const created: Contact[] = changes.create.map((c) =>
-      freezeContact(compact({ ...clone(c), id: randomUUID(), createdAt: at, updatedAt: at })),
-    );
-    const updated: Contact[] = changes.update.map((c) =>
-      freezeContact(compact({ ...clone(c), createdAt: this.data.contacts[indexById.get(c.id)!].createdAt, updatedAt: at })),
-    );
-    const deleted = new Set(changes.delete);
-    await this.commit(
-      (data) => {
-        for (const contact of updated) data.contacts[indexById.get(contact.id)!] = contact;
-        data.contacts = data.contacts.filter((c) => !deleted.has(c.id)).concat(created);
-      },
-      {
+  applyContactChanges(changes: ContactChanges, ctx: WriteContext, ending?: ImportEnding): Promise<ContactChangesResult> {
+    return this.serialContactWrite(async () => {
+      this.checkContactChanges(changes);
+      const at = this.nowIso();
+      const created: Contact[] = changes.create.map((c) => storedContact({ ...c, id: randomUUID(), createdAt: at, updatedAt: at }));
+      const updated: Contact[] = changes.update.map((c) =>
+        storedContact({ ...c, createdAt: this.contacts.get(c.id)!.createdAt, updatedAt: at }),
+      );
+      const deleted = [...new Set(changes.delete)];
+      const audit = this.auditEntry({
         ctx,
         action: 'contacts.apply',
         target: 'contacts',
-        after: { created: created.length, updated: updated.length, deleted: deleted.size },
-      },
-    );
-    return { created, updated, deleted: [...deleted] };
+        after: { created: created.length, updated: updated.length, deleted: deleted.length },
+      });
+      const job = ending && this.endedJob(ending, at);
+      const put = [...updated, ...created];
+      if (put.length || deleted.length) {
+        await this.writeContacts(compact({ at, put, del: deleted.length ? deleted : undefined, job, audit }));
+        await this.commit((data) => job && (data.importJobs = replaceById(data.importJobs, [job])), audit);
+      } else if (job) {
+        await this.commit((data) => (data.importJobs = replaceById(data.importJobs, [job])));
+      }
+      return { created, updated, deleted, ...(job ? { job: clone(job) } : {}) };
+    });
+  }
+
+  private endedJob({ jobId, counts }: ImportEnding, at: string): ImportJob {
+    const job = requireById(this.data.importJobs, jobId, 'import job');
+    return { ...job, status: 'done', endedAt: at, counts: { ...counts } };
+  }
+
+  /** Ids exist, lists exist, and no e-mail ends up on two contacts (the planner checked; the store makes sure). */
+  private checkContactChanges(changes: ContactChanges): void {
+    const listIds = new Set(this.data.distributionLists.map((l) => l.id));
+    for (const { id } of changes.update) if (!this.contacts.has(id)) throw notFound('contact', id);
+    for (const id of changes.delete) if (!this.contacts.has(id)) throw notFound('contact', id);
+    const leaving = new Set([...changes.update.map((c) => c.id), ...changes.delete]);
+    const claimed = new Map<string, string>();
+    for (const [index, contact] of [...changes.create, ...changes.update].entries()) {
+      for (const groupId of contact.groupIds) if (!listIds.has(groupId)) throw notFound('distribution list', groupId);
+      if (!contact.email) continue;
+      const email = normalizeEmail(contact.email);
+      const id = 'id' in contact ? (contact.id as string) : `new-${index}`;
+      const holder = this.contactByEmail.get(email);
+      const heldElsewhere = holder !== undefined && holder !== id && !leaving.has(holder);
+      if (heldElsewhere || (claimed.has(email) && claimed.get(email) !== id)) {
+        throw new DirectoryError('email_taken', `E-mail ${contact.email} is already used by another contact.`, {
+          email: contact.email,
+          ...(heldElsewhere ? { contactId: holder } : {}),
+        });
+      }
+      claimed.set(email, id);
+    }
   }
 
   async listDistributionLists(): Promise<DistributionList[]> {
@@ -393,21 +499,22 @@ class LowdbDirectory implements Directory {
     return clone(list);
   }
 
-  async deleteDistributionList(id: string, ctx: WriteContext): Promise<void> {
-    const list = requireById(this.data.distributionLists, id, 'distribution list');
-    const at = this.nowIso();
-    const isMember = (c: Contact) => c.groupIds.includes(id);
-    const members = this.data.contacts.filter(isMember).length;
-    await this.commit(
-      (data) => {
-        data.distributionLists = data.distributionLists.filter((l) => l.id !== id);
-        // Members stay contacts: only their membership goes.
-        data.contacts = data.contacts.map((c) =>
-          isMember(c) ? freezeContact({ ...c, groupIds: c.groupIds.filter((g) => g !== id), updatedAt: at }) : c,
-        );
-      },
-      { ctx, action: 'list.delete', target: list.name, before: { ...list, members } },
-    );
+  deleteDistributionList(id: string, ctx: WriteContext): Promise<void> {
+    return this.serialContactWrite(async () => {
+      const list = requireById(this.data.distributionLists, id, 'distribution list');
+      const at = this.nowIso();
+      // Members stay contacts: only their membership goes, written before the list itself.
+      const members = [...this.contacts.values()]
+        .filter((c) => c.groupIds.includes(id))
+        .map((c) => freezeContact({ ...c, groupIds: c.groupIds.filter((g) => g !== id), updatedAt: at }));
+      if (members.length) await this.writeContacts({ at, put: members });
+      await this.commit((data) => (data.distributionLists = data.distributionLists.filter((l) => l.id !== id)), {
+        ctx,
+        action: 'list.delete',
+        target: list.name,
+        before: { ...list, members: members.length },
+      });
+    });
   }
 
   async createImportJob(input: NewImportJob): Promise<ImportJob> {
@@ -441,6 +548,7 @@ class LowdbDirectory implements Directory {
   }
 
   async close(): Promise<void> {
-    await this.pending;
+    await this.contactWrites;
+    await Promise.all([this.pending, this.journal.close()]);
   }
 }

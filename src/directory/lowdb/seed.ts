@@ -79,7 +79,6 @@ export function sandboxSeed(now: Date): OrgData {
     locations: [paris, it, lyon],
     numbers,
     users,
-    contacts: [],
     distributionLists: [],
     importJobs: [],
     audit: [],
