@@ -11,11 +11,15 @@ export interface Choice {
 export function choiceCard(question: string, choices: Choice[], note?: string): AdaptiveCard {
   const body: CardElement[] = [text(question, { weight: 'Bolder' })];
   if (note) body.push(text(note, { isSubtle: true }));
-  // Teams shows at most 6 buttons per set: split long lists.
-  for (let i = 0; i < choices.length; i += 5) {
-    body.push(actionSet(choices.slice(i, i + 5).map((c) => submit(c.title, c.data))));
-  }
+  body.push(...buttonRows(choices.map((c) => submit(c.title, c.data))));
   return adaptiveCard(body);
+}
+
+/** Teams shows at most 6 buttons per set, and the Adaptive Cards renderers 5: long lists go on several rows. */
+function buttonRows(buttons: CardElement[]): CardElement[] {
+  const rows: CardElement[] = [];
+  for (let i = 0; i < buttons.length; i += 5) rows.push(actionSet(buttons.slice(i, i + 5)));
+  return rows;
 }
 
 export interface LicenseOption {
@@ -25,18 +29,20 @@ export interface LicenseOption {
 
 /** One click for one licence, or tick several and Continue. */
 export function licenseCard(m: Messages, options: LicenseOption[]): AdaptiveCard {
-  return adaptiveCard([
-    text(m.addUser.askLicenses, { weight: 'Bolder' }),
-    actionSet(options.map((o) => submit(o.title, { action: 'licenses', licenseIds: o.id }))),
-    {
+  const body = [text(m.addUser.askLicenses, { weight: 'Bolder' })];
+  body.push(...buttonRows(options.map((o) => submit(o.title, { action: 'licenses', licenseIds: o.id }))));
+  // A choice set needs at least one choice (Adaptive Cards refuses an empty one).
+  if (options.length) {
+    body.push({
       type: 'Input.ChoiceSet',
       id: 'licenseIds',
       isMultiSelect: true,
       style: 'expanded',
       choices: options.map((o) => ({ title: o.title, value: o.id })),
-    },
-    actionSet([submit(m.addUser.continue, { action: 'licenses' }, 'positive')]),
-  ]);
+    });
+  }
+  body.push(actionSet([submit(m.addUser.continue, { action: 'licenses' }, 'positive')]));
+  return adaptiveCard(body);
 }
 
 export function userFacts(m: Messages, user: Omit<UserView, 'id' | 'status'> & { status?: UserView['status'] }): CardElement {

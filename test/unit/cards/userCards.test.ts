@@ -225,6 +225,16 @@ describe.each(['fr', 'en'] as const)('user cards (%s)', (locale) => {
     expect(input).toMatchObject({ id: 'licenseIds', isMultiSelect: true, choices: licenseOptions(m).map((o) => ({ title: o.title, value: o.id })) });
   });
 
+  test('a licence card for an org with many licences stays valid (buttons on rows of 5)', () => {
+    const many = Array.from({ length: 12 }, (_, i) => ({ id: `lic-${i}`, title: `Licence ${i}` }));
+    expect(validateCard(licenseCard(m, many))).toEqual([]);
+    expect(cardButtons(licenseCard(m, many))).toHaveLength(13);
+  });
+
+  test('a licence card with no licence left to offer stays valid (no empty choice set)', () => {
+    expect(validateCard(licenseCard(m, []))).toEqual([]);
+  });
+
   test('a user list line names the user, the e-mail, the status and the calling', () => {
     const [, line] = cardTexts(userListCard(m, [jeanMarc], { index: 0, count: 1, total: 1, filter: '' }));
     for (const part of [jeanMarc.name, jeanMarc.email, m.common.statusActive, 'Siège — Paris', jeanMarc.number!, `${m.common.extension} 0100`]) {
