@@ -24,6 +24,23 @@ function tryUtf8(bytes: Uint8Array): string | undefined {
   }
 }
 
+/**
+ * UTF-8 with a few broken sequences (a UTF-8 file edited or pasted into in
+ * another encoding): more well-formed non-ASCII characters than broken ones.
+ * Read as Windows-1252, each of its accents would become two wrong characters
+ * ("é" → "Ã©"), column names included, without a word; it is refused instead.
+ * A real Windows-1252 file has almost no byte pair that is valid UTF-8.
+ */
+function isBrokenUtf8(bytes: Uint8Array): boolean {
+  let valid = 0;
+  let broken = 0;
+  for (const char of new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes)) {
+    if (char === '\uFFFD') broken++;
+    else if (char > '\x7F') valid++;
+  }
+  return valid > broken;
+}
+
 function detect(bytes: Uint8Array): DecodedText | undefined {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (startsWith(bytes, 0xef, 0xbb, 0xbf)) {
@@ -34,6 +51,7 @@ function detect(bytes: Uint8Array): DecodedText | undefined {
   if (startsWith(bytes, 0xfe, 0xff)) return { text: iconv.decode(buffer.subarray(2), 'utf-16be'), encoding: 'utf-16be' };
   const utf8 = tryUtf8(bytes);
   if (utf8 !== undefined) return { text: utf8, encoding: 'utf-8' };
+  if (isBrokenUtf8(bytes)) return undefined;
   // Not UTF-8: what French Excel writes for "CSV (séparateur: point-virgule)".
   return { text: iconv.decode(buffer, 'windows-1252'), encoding: 'windows-1252' };
 }

@@ -19,6 +19,7 @@ async function serve(handler: http.RequestListener): Promise<TestServer> {
   let onClosed!: () => void;
   const closed = new Promise<void>((resolve) => (onClosed = resolve));
   const headers: http.IncomingHttpHeaders[] = [];
+  // Handlers never chain on writeHead(): restify, loaded by other suites in the same worker, patches it to return nothing.
   const server = http.createServer((req, res) => {
     headers.push(req.headers);
     res.on('close', onClosed);
@@ -116,7 +117,7 @@ describe('fetchAttachment', () => {
 
   test('follows a redirect to an allowed path, keeping headers on the same origin', async () => {
     const server = await serve((req, res) => {
-      if (req.url === '/start') res.writeHead(302, { location: '/file.csv' }).end();
+      if (req.url === '/start') void (res.writeHead(302, { location: '/file.csv' }), res.end());
       else res.end('redirected');
     });
     const body = await fetchAttachment(`${server.url}/start`, LOCAL, LIMITS, { authorization: 'Bearer t' });
@@ -126,7 +127,7 @@ describe('fetchAttachment', () => {
 
   test('never forwards the caller headers to another host', async () => {
     const other = await serve((_req, res) => res.end('elsewhere'));
-    const first = await serve((_req, res) => res.writeHead(307, { location: `${other.url}/file.csv` }).end());
+    const first = await serve((_req, res) => void (res.writeHead(307, { location: `${other.url}/file.csv` }), res.end()));
     const body = await fetchAttachment(`${first.url}/start`, LOCAL, LIMITS, { authorization: 'Bearer t' });
     expect(body.toString()).toBe('elsewhere');
     expect(first.headers[0].authorization).toBe('Bearer t');
@@ -137,7 +138,7 @@ describe('fetchAttachment', () => {
     const target = await serve((_req, res) => res.end('secret'));
     const port = new URL(target.url).port;
     // 127.0.0.1.nip.io resolves to loopback through public DNS: only the host check keeps it out.
-    const first = await serve((_req, res) => res.writeHead(302, { location: `http://127.0.0.1.nip.io:${port}/x` }).end());
+    const first = await serve((_req, res) => void (res.writeHead(302, { location: `http://127.0.0.1.nip.io:${port}/x` }), res.end()));
     const err = await failure(fetchAttachment(`${first.url}/start`, LOCAL, LIMITS));
     expect(err.code).toBe('host_not_allowed');
     expect(err.details.host).toBe('127.0.0.1.nip.io');
@@ -145,7 +146,7 @@ describe('fetchAttachment', () => {
   });
 
   test('a redirect loop stops after maxRedirects', async () => {
-    const server = await serve((_req, res) => res.writeHead(302, { location: '/again' }).end());
+    const server = await serve((_req, res) => void (res.writeHead(302, { location: '/again' }), res.end()));
     const err = await failure(fetchAttachment(`${server.url}/start`, LOCAL, { ...LIMITS, maxRedirects: 2 }));
     expect(err.code).toBe('too_many_redirects');
     expect(server.headers).toHaveLength(3); // the first request plus 2 followed redirects
@@ -153,7 +154,7 @@ describe('fetchAttachment', () => {
 
   test('rejects early on a Content-Length above maxBytes', async () => {
     // Headers only, the body never comes: without the early check this would end in a timeout.
-    const server = await serve((_req, res) => res.writeHead(200, { 'content-length': '5000' }).flushHeaders());
+    const server = await serve((_req, res) => void (res.writeHead(200, { 'content-length': '5000' }), res.flushHeaders()));
     const err = await failure(fetchAttachment(`${server.url}/big`, LOCAL, { maxBytes: 1000, timeoutMs: 5000 }));
     expect(err.code).toBe('too_large');
     expect(err.details.limit).toBe(1000);
@@ -190,7 +191,7 @@ describe('fetchAttachment', () => {
   });
 
   test('a non-2xx answer is an http_status error', async () => {
-    const server = await serve((_req, res) => res.writeHead(404).end('missing'));
+    const server = await serve((_req, res) => void (res.writeHead(404), res.end('missing')));
     const err = await failure(fetchAttachment(`${server.url}/missing`, LOCAL, LIMITS));
     expect(err.code).toBe('http_status');
     expect(err.details.status).toBe(404);
