@@ -3,7 +3,7 @@ import { registerContactsCommands } from './cli/contactsCommands';
 import { registerLocationsCommands } from './cli/locationsCommands';
 import { registerUsersCommands } from './cli/usersCommands';
 import { printJson, UsageError } from './cli/common';
-import { ConfigError } from './config';
+import { ConfigError, loadConfig } from './config';
 import { RuleError } from './domain/ruleError';
 import { messages, ruleMessage } from './i18n';
 
@@ -32,6 +32,15 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+/** The CLI speaks DEFAULT_LOCALE, like the bot to a client that gives no locale. */
+function cliLocale() {
+  try {
+    return loadConfig(process.env).defaultLocale;
+  } catch {
+    return 'en';
+  }
+}
+
 function report(error: unknown, json: boolean): number {
   // Commander has already printed its own message (or the help).
   if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
@@ -40,7 +49,7 @@ function report(error: unknown, json: boolean): number {
     return 2;
   }
   if (error instanceof RuleError) {
-    const message = ruleMessage(messages('en'), error);
+    const message = ruleMessage(messages(cliLocale()), error);
     if (json) printJson({ error: { code: error.code, message } });
     else process.stderr.write(`Error: ${message}\n`);
     return 1;

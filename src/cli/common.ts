@@ -2,6 +2,7 @@ import os from 'node:os';
 import type { Command } from 'commander';
 import { loadConfig } from '../config';
 import type { WriteContext } from '../domain/types';
+import { openDirectory } from '../directory/open';
 import { createServices, type Services } from '../services';
 
 /** Wrong use of the command line (exit 2), as opposed to a broken business rule (exit 1). */
@@ -10,12 +11,10 @@ export class UsageError extends Error {}
 /** Opens the same directory as the bot, runs `fn`, and always closes it (pending writes reach the disk). */
 export async function withServices<T>(fn: (services: Services, ctx: WriteContext) => Promise<T>): Promise<T> {
   const config = loadConfig(process.env);
-  // src/app.ts also loads the bot and restify, whose DEP0111 warning would end up in every command's output.
-  (process as { noDeprecation?: boolean }).noDeprecation = true;
-  const { openDirectory } = await import('../app.js');
   const directory = await openDirectory(config);
   try {
-    return await fn(createServices(directory, config), cliWriteContext());
+    const baseUrl = () => config.publicUrl ?? `http://localhost:${config.port}`;
+    return await fn(createServices(directory, { ...config, baseUrl }), cliWriteContext());
   } finally {
     await directory.close();
   }

@@ -2,6 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { TEMPLATE_HEADER, templateCsv } from '../csv/export';
+import { loadConfig } from '../config';
 import { messages, type Messages } from '../i18n';
 import type { ImportIssue, ImportOutcome, ImportReport } from '../services/contactImport';
 import { fileErrorMessage, importErrorFile, issueMessage } from '../services/contactMessages';
@@ -85,7 +86,7 @@ export function registerContactsCommands(program: Command): void {
     .action((file: string, opts: { dryRun?: boolean; errorsOut?: string }, command: Command) =>
       withServices(async ({ contacts }, ctx) => {
         const json = command.optsWithGlobals().json === true;
-        const m = messages('en');
+        const m = messages(loadConfig(process.env).defaultLocale);
         const bytes = await readInput(file);
         const outcome = await contacts.importFile({ bytes, fileName: path.basename(file), dryRun: opts.dryRun === true }, ctx);
         const errorFile = outcome.ok ? importErrorFile(m, outcome.failed) : undefined;

@@ -14,7 +14,8 @@ export interface Run {
 export function runCli(dataDir: string, args: string[], env: Record<string, string> = {}): Run {
   const result = spawnSync(process.execPath, [CLI, ...args], {
     encoding: 'utf8',
-    env: { PATH: process.env.PATH, DATA_DIR: dataDir, ...env },
+    // The CLI speaks DEFAULT_LOCALE (French unless set): these tests read its English.
+    env: { PATH: process.env.PATH, DATA_DIR: dataDir, DEFAULT_LOCALE: 'en', ...env },
     timeout: 20_000,
   });
   let json: unknown;
