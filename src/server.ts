@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { CloudAdapter } from 'botbuilder';
 import restify from 'restify';
 import type { ProvisioBot } from './bot';
+import { registerFileRoutes, type FileRoutesDeps } from './http/fileRoutes';
 import type { Logger } from './logger';
 
 export interface ServerDeps {
@@ -11,6 +12,8 @@ export interface ServerDeps {
   backend: string;
   /** Flushes data on shutdown, after the last turn has finished. */
   onClose: () => Promise<void>;
+  /** Download and upload links (GET /files/:token, GET|POST /upload/:token). */
+  files?: FileRoutesDeps;
 }
 
 export interface RunningServer {
@@ -23,14 +26,15 @@ export interface RunningServer {
 const MAX_BODY_BYTES = 8 * 1024 * 1024;
 const startedAt = Date.now();
 
-export function createServer({ adapter, bot, logger, backend, onClose }: ServerDeps): RunningServer {
+export function createServer({ adapter, bot, logger, backend, onClose, files }: ServerDeps): RunningServer {
   const server = restify.createServer({ name: 'provisio', handleUncaughtExceptions: false });
-  server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false }));
 
   let inFlight = 0;
   let closing = false;
 
-  server.post('/api/messages', async (req, res) => {
+  // Only this route parses its body: uploads stream theirs.
+  const bodyParser = restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false });
+  server.post('/api/messages', bodyParser, async (req, res) => {
     if (closing) {
       res.send(503, { error: 'shutting down' });
       return;
@@ -42,6 +46,22 @@ export function createServer({ adapter, bot, logger, backend, onClose }: ServerD
       inFlight--;
     }
   });
+
+  if (files) {
+    // An upload counts as in flight from its first byte until its answer, so that close() waits for the bot to get the file.
+    server.use((req, res, next) => {
+      if (req.method !== 'POST' || !req.path().startsWith('/upload/')) return next();
+      if (closing) {
+        res.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8', 'Retry-After': '10', Connection: 'close' });
+        res.end('Le service redémarre, réessayez dans un instant. / The service is restarting, try again in a moment.\n');
+        return next(false);
+      }
+      inFlight++;
+      res.once('close', () => inFlight--);
+      next();
+    });
+    registerFileRoutes(server, files);
+  }
 
   server.get('/healthz', (_req, res, next) => {
     res.send({ status: closing ? 'stopping' : 'ok', backend, uptimeSeconds: Math.round((Date.now() - startedAt) / 1000) });

@@ -1,0 +1,222 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+
+export type LinkKind = 'download' | 'upload' | 'pending';
+
+export interface LinkEntry {
+  token: string;
+  kind: LinkKind;
+  /** The conversation the link was made for (e.g. "msteams/19:abc"). */
+  conversationKey: string;
+  createdAt: string;
+  expiresAt: string;
+  fileName?: string;
+  contentType?: string;
+  size?: number;
+  /** Free JSON for the caller (e.g. a conversation reference, a locale). */
+  data?: Record<string, unknown>;
+}
+
+export interface LinkStoreOptions {
+  ttlMs: number;
+  now?: () => Date;
+  /** Default 1000: the oldest entries are swept first when there are more. */
+  maxEntries?: number;
+}
+
+/** 24 random bytes in base64url: exactly 32 characters, 192 bits. */
+const TOKEN_PATTERN = /^[A-Za-z0-9_-]{32}$/;
+/** Leftovers of a crash (bytes without an entry, temp files) are removed once this old. */
+const ORPHAN_GRACE_MS = 10 * 60 * 1000;
+
+export function isValidToken(token: unknown): token is string {
+  return typeof token === 'string' && TOKEN_PATTERN.test(token);
+}
+
+function isMissing(error: unknown): boolean {
+  return (error as NodeJS.ErrnoException).code === 'ENOENT';
+}
+
+/**
+ * One-time and expiring links, kept on disk so that they survive a restart:
+ * `<token>.json` holds the entry, `<token>.bin` the bytes. Only tokens that
+ * pass TOKEN_PATTERN ever reach a path; the user's file name is metadata.
+ */
+export class LinkStore {
+  private readonly now: () => Date;
+  private readonly maxEntries: number;
+
+  constructor(
+    private readonly dir: string,
+    private readonly options: LinkStoreOptions,
+  ) {
+    this.now = options.now ?? (() => new Date());
+    this.maxEntries = options.maxEntries ?? 1000;
+  }
+
+  async create(input: {
+    kind: LinkKind;
+    conversationKey: string;
+    fileName?: string;
+    contentType?: string;
+    data?: Record<string, unknown>;
+    bytes?: Uint8Array;
+    ttlMs?: number;
+  }): Promise<LinkEntry> {
+    const token = randomBytes(24).toString('base64url');
+    const created = this.now();
+    const entry: LinkEntry = {
+      token,
+      kind: input.kind,
+      conversationKey: input.conversationKey,
+      createdAt: created.toISOString(),
+      expiresAt: new Date(created.getTime() + (input.ttlMs ?? this.options.ttlMs)).toISOString(),
+      ...(input.fileName !== undefined && { fileName: input.fileName }),
+      ...(input.contentType !== undefined && { contentType: input.contentType }),
+      ...(input.bytes && { size: input.bytes.byteLength }),
+      ...(input.data && { data: input.data }),
+    };
+    await fs.mkdir(this.dir, { recursive: true });
+    // Bytes first: the entry file is what makes the link exist.
+    if (input.bytes) await this.writeAtomic(this.fileOf(token, 'bin'), input.bytes);
+    await this.writeAtomic(this.fileOf(token, 'json'), JSON.stringify(entry));
+    await this.sweepKeeping(token);
+    return entry;
+  }
+
+  /** undefined when unknown, expired, malformed token, other kind, or (when given) another conversation. */
+  async get(token: string, kind: LinkKind, conversationKey?: string): Promise<LinkEntry | undefined> {
+    const entry = await this.load(token);
+    if (!entry || entry.kind !== kind || this.isExpired(entry)) return undefined;
+    if (conversationKey !== undefined && entry.conversationKey !== conversationKey) return undefined;
+    return entry;
+  }
+
+  async read(token: string, kind: LinkKind, conversationKey?: string): Promise<{ entry: LinkEntry; bytes: Buffer } | undefined> {
+    const entry = await this.get(token, kind, conversationKey);
+    if (!entry) return undefined;
+    const bytes = await this.readBytes(token);
+    return bytes ? { entry, bytes } : undefined;
+  }
+
+  /** Removes and returns the entry and its bytes exactly once, even when two callers race (the second gets undefined). */
+  async take(token: string, kind: LinkKind, conversationKey?: string): Promise<{ entry: LinkEntry; bytes?: Buffer } | undefined> {
+    const entry = await this.get(token, kind, conversationKey);
+    if (!entry) return undefined;
+    // The rename is atomic: only one caller moves the entry file, the others get ENOENT.
+    const claimed = `${this.fileOf(token, 'json')}.${randomUUID()}.taken`;
+    try {
+      await fs.rename(this.fileOf(token, 'json'), claimed);
+    } catch (error) {
+      if (isMissing(error)) return undefined;
+      throw error;
+    }
+    const bytes = await this.readBytes(token);
+    await Promise.all([fs.rm(claimed, { force: true }), fs.rm(this.fileOf(token, 'bin'), { force: true })]);
+    return bytes ? { entry, bytes } : { entry };
+  }
+
+  async delete(token: string): Promise<void> {
+    if (!isValidToken(token)) return;
+    await fs.rm(this.fileOf(token, 'json'), { force: true });
+    await fs.rm(this.fileOf(token, 'bin'), { force: true });
+  }
+
+  /** Deletes expired entries; returns how many. Called by create() too. */
+  sweep(): Promise<number> {
+    return this.sweepKeeping(undefined);
+  }
+
+  private async sweepKeeping(keep: string | undefined): Promise<number> {
+    let names: string[];
+    try {
+      names = await fs.readdir(this.dir);
+    } catch (error) {
+      if (isMissing(error)) return 0;
+      throw error;
+    }
+    const live: LinkEntry[] = [];
+    let removed = 0;
+    for (const name of names) {
+      const token = name.slice(0, -'.json'.length);
+      if (!name.endsWith('.json') || !isValidToken(token)) continue;
+      const entry = await this.load(token);
+      if (entry && !this.isExpired(entry)) live.push(entry);
+      else removed += await this.remove(token); // expired or damaged
+    }
+    // Over the cap: the oldest go first (ISO dates sort as text), never the entry just created.
+    const overflow = live
+      .filter((entry) => entry.token !== keep)
+      .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
+      .slice(0, Math.max(0, live.length - this.maxEntries));
+    for (const entry of overflow) removed += await this.remove(entry.token);
+    await this.removeOrphans(names);
+    return removed;
+  }
+
+  private async remove(token: string): Promise<number> {
+    try {
+      await fs.rm(this.fileOf(token, 'json'));
+    } catch (error) {
+      if (isMissing(error)) return 0; // taken or deleted meanwhile
+      throw error;
+    }
+    await fs.rm(this.fileOf(token, 'bin'), { force: true });
+    return 1;
+  }
+
+  /** Bytes whose entry is gone, temp and claimed files: only old ones, a writer may still be busy with young ones. */
+  private async removeOrphans(names: string[]): Promise<void> {
+    const entries = new Set(names.filter((name) => name.endsWith('.json')));
+    const orphans = names.filter((name) => (name.endsWith('.bin') && !entries.has(name.replace(/\.bin$/, '.json'))) || name.endsWith('.tmp') || name.endsWith('.taken'));
+    for (const name of orphans) {
+      const file = path.join(this.dir, name);
+      const stat = await fs.stat(file).catch(() => undefined);
+      if (stat && Date.now() - stat.mtimeMs > ORPHAN_GRACE_MS) await fs.rm(file, { force: true });
+    }
+  }
+
+  private isExpired(entry: LinkEntry): boolean {
+    const expires = Date.parse(entry.expiresAt);
+    return !Number.isFinite(expires) || this.now().getTime() >= expires;
+  }
+
+  private async load(token: string): Promise<LinkEntry | undefined> {
+    if (!isValidToken(token)) return undefined;
+    let text: string;
+    try {
+      text = await fs.readFile(this.fileOf(token, 'json'), 'utf8');
+    } catch (error) {
+      if (isMissing(error)) return undefined;
+      throw error;
+    }
+    try {
+      const entry = JSON.parse(text) as LinkEntry;
+      return entry && entry.token === token ? entry : undefined;
+    } catch {
+      return undefined; // a damaged file is treated as unknown
+    }
+  }
+
+  private async readBytes(token: string): Promise<Buffer | undefined> {
+    try {
+      return await fs.readFile(this.fileOf(token, 'bin'));
+    } catch (error) {
+      if (isMissing(error)) return undefined;
+      throw error;
+    }
+  }
+
+  private async writeAtomic(file: string, content: string | Uint8Array): Promise<void> {
+    const temp = `${file}.${randomUUID()}.tmp`;
+    await fs.writeFile(temp, content, { mode: 0o600 });
+    await fs.rename(temp, file);
+  }
+
+  /** Callers pass only tokens checked by isValidToken (or just generated). */
+  private fileOf(token: string, extension: 'json' | 'bin'): string {
+    if (!isValidToken(token)) throw new Error('LinkStore: invalid token');
+    return path.join(this.dir, `${token}.${extension}`);
+  }
+}
