@@ -7,9 +7,11 @@ import {
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import type { TurnContext } from 'botbuilder';
+import { IMPORT_CONFIRM } from '../cards/importCards';
 import { ALL_MENU_ACTIONS, menuCard, type MenuAction } from '../cards/menuCard';
 import { mayUse } from '../src/domain/access';
 import { isCancel, isMenuAction, parseCommand, type ParsedCommand } from './commands';
+import { incomingFile } from './base/incomingFile';
 import { sendCard } from './base/send';
 import { submittedValue, t, turnRole } from './base/turn';
 
@@ -37,9 +39,9 @@ export class MainDialog extends ComponentDialog {
     this.initialDialogId = ROUTE;
   }
 
-  /** A click on a menu button starts that flow afresh, whatever was under way. */
+  /** A click on a menu button, or a file sent, starts that flow afresh, whatever was under way. */
   async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
-    if (isMenuAction(submittedValue(innerDc.context)?.action)) {
+    if (isMenuAction(submittedValue(innerDc.context)?.action) || incomingFile(innerDc.context.activity)) {
       await innerDc.cancelAllDialogs();
       return innerDc.beginDialog(ROUTE);
     }
@@ -50,10 +52,12 @@ export class MainDialog extends ComponentDialog {
     const { context } = step;
     const m = t(context);
     const text = context.activity.text?.trim();
-    const command = commandOf(context.activity.value, text);
+    const file = incomingFile(context.activity);
+    const command = file ? { action: 'importContacts' as const, rest: '', value: { file } } : commandOf(context.activity.value, text);
     const menu = menuCard(m, allowedActions(context));
     if (!command) {
-      if (isCancel(text)) await context.sendActivity(m.nothingToCancel);
+      if (submittedValue(context)?.action === IMPORT_CONFIRM) await context.sendActivity(m.contactImport.alreadyImported);
+      else if (isCancel(text) || submittedValue(context)?.action === 'cancel') await context.sendActivity(m.nothingToCancel);
       else await sendCard(context, menu, text ? m.notUnderstood(text) : undefined);
       return step.endDialog();
     }

@@ -1,15 +1,19 @@
 import path from 'node:path';
-import { ConversationState, UserState } from 'botbuilder';
+import { ConversationState, UserState, type ConversationReference } from 'botbuilder';
 import { AddUserDialog } from '../dialogs/addUserDialog';
 import { AssignNumberDialog } from '../dialogs/assignNumberDialog';
+import { UPLOAD_EVENT } from '../dialogs/base/incomingFile';
+import { ContactsDialog } from '../dialogs/contactsDialog';
 import { DeleteUserDialog } from '../dialogs/deleteUserDialog';
+import { ImportContactsDialog } from '../dialogs/importContactsDialog';
 import { ListUsersDialog } from '../dialogs/listUsersDialog';
 import { MainDialog, type DeniedListener } from '../dialogs/mainDialog';
 import { createAdapter } from './adapter';
 import { ProvisioBot } from './bot';
 import type { Config } from './config';
-import type { Directory } from './directory/directory';
-import { openLowdbDirectory } from './directory/lowdb/lowdbDirectory';
+import { openDirectory } from './directory/open';
+import type { LinkEntry } from './files/linkStore';
+import type { UploadedFile } from './http/fileRoutes';
 import type { Logger } from './logger';
 import { createServer, type RunningServer } from './server';
 import { createServices, type Services } from './services';
@@ -19,14 +23,8 @@ export interface App {
   config: Config;
   services: Services;
   http: RunningServer;
-}
-
-/** The one place that chooses the backend from config. */
-export async function openDirectory(config: Config): Promise<Directory> {
-  if (config.directoryBackend === 'webex') {
-    throw new Error('DIRECTORY_BACKEND=webex is not available in this version yet; use DIRECTORY_BACKEND=lowdb (the default).');
-  }
-  return openLowdbDirectory(config.dataDir);
+  /** Listens, and from then on links point to the listening address when PUBLIC_URL is not set. */
+  listen(port: number, host: string): Promise<number>;
 }
 
 export function createDialogs(services: Services, onDenied?: DeniedListener) {
@@ -35,12 +33,16 @@ export function createDialogs(services: Services, onDenied?: DeniedListener) {
     assignNumber: new AssignNumberDialog(services),
     deleteUser: new DeleteUserDialog(services),
     listUsers: new ListUsersDialog(services),
+    importContacts: new ImportContactsDialog(services),
+    contacts: new ContactsDialog(services),
   }, onDenied);
 }
 
 export async function createApp(config: Config, logger: Logger): Promise<App> {
   const directory = await openDirectory(config);
-  const services = createServices(directory, config);
+  let listeningUrl: string | undefined;
+  const baseUrl = () => config.publicUrl ?? listeningUrl ?? `http://localhost:${config.port}`;
+  const services = createServices(directory, { ...config, baseUrl });
   const storage = new FileStorage(path.join(config.dataDir, 'state'));
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
@@ -55,6 +57,39 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
     logger,
   });
   const adapter = createAdapter(config, logger, conversationState);
-  const http = createServer({ adapter, bot, logger, backend: directory.backend, onClose: () => directory.close() });
-  return { config, services, http };
+
+  /** A file sent through an upload link: kept, then the conversation goes on by itself with its preview. */
+  const onUpload = async (entry: LinkEntry, file: UploadedFile) => {
+    const reference = entry.data?.reference as ConversationReference;
+    const token = await services.files.keep(entry.conversationKey, file.bytes, file.fileName);
+    await adapter.continueConversationAsync(config.bot.appId ?? '', reference, async (context) => {
+      context.activity.name = UPLOAD_EVENT;
+      context.activity.value = { token, fileName: file.fileName };
+      await bot.run(context);
+    });
+  };
+  const http = createServer({
+    adapter,
+    bot,
+    logger,
+    backend: directory.backend,
+    onClose: () => directory.close(),
+    files: {
+      links: services.links,
+      maxUploadBytes: config.importLimits.maxBytes,
+      uploadTimeoutMs: config.attachments.timeoutMs,
+      onUpload,
+      logger,
+    },
+  });
+  return {
+    config,
+    services,
+    http,
+    listen: async (port, host) => {
+      const actual = await http.listen(port, host);
+      listeningUrl = `http://${host === '0.0.0.0' ? 'localhost' : host}:${actual}`;
+      return actual;
+    },
+  };
 }

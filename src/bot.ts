@@ -1,6 +1,7 @@
 import { ActivityHandler, TeamsInfo, type ConversationState, type TurnContext, type UserState } from 'botbuilder';
 import { runDialog, type Dialog, type DialogState } from 'botbuilder-dialogs';
 import { menuCard } from '../cards/menuCard';
+import { UPLOAD_EVENT } from '../dialogs/base/incomingFile';
 import { languageCommand } from '../dialogs/commands';
 import { sendCard } from '../dialogs/base/send';
 import { setTurnLocale, setTurnRole, t, turnRole } from '../dialogs/base/turn';
@@ -48,6 +49,15 @@ export class ProvisioBot extends ActivityHandler {
         return next();
       }
       await runDialog(options.dialog, context, this.dialogState);
+      await next();
+    });
+
+    // A file sent through an upload link: the import flow goes on with it.
+    this.onEvent(async (context, next) => {
+      if (context.activity.name === UPLOAD_EVENT) {
+        if (turnRole(context)) await runDialog(options.dialog, context, this.dialogState);
+        else options.logger.warn({ userId: context.activity.from?.id }, 'upload from a user who may not use the bot ignored');
+      }
       await next();
     });
 

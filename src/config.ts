@@ -30,6 +30,9 @@ const count = (fallback: number, what: string) =>
 /** Defaults of the import limits, also used when services are built without a full config (tests). */
 export const DEFAULT_IMPORT_LIMITS = { maxRows: 10_000, maxBytes: 5 * 1024 * 1024 } as const;
 
+/** Teams personal-chat files (SharePoint/OneDrive) and Bot Framework channel attachments. */
+const DEFAULT_ATTACHMENT_HOSTS = '*.sharepoint.com,*.botframework.com';
+
 const schema = z.object({
   PORT: port(3978),
   PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL such as https://bot.example.com' }).optional(),
@@ -53,6 +56,14 @@ const schema = z.object({
   // Per imported file; a file over either limit is rejected as a whole, nothing written.
   IMPORT_MAX_ROWS: count(DEFAULT_IMPORT_LIMITS.maxRows, 'data rows'),
   IMPORT_MAX_BYTES: count(DEFAULT_IMPORT_LIMITS.maxBytes, 'bytes'),
+  // Hosts the bot may download chat attachments from ("*.example.com" covers its sub-domains).
+  ATTACHMENT_HOSTS: z
+    .string()
+    .optional()
+    .transform((v) => (v ?? DEFAULT_ATTACHMENT_HOSTS).split(',').map((h) => h.trim().toLowerCase()).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)+$/, 'expected host names such as files.example.com or *.sharepoint.com'))),
+  ATTACHMENT_TIMEOUT_MS: count(20_000, 'milliseconds'),
+  FILE_LINK_TTL_MINUTES: count(60, 'minutes'),
   // Comma-separated Teams aadObjectIds, e-mails/UPNs or channel user ids.
   ADMINS: identifierList,
   HELPDESK: identifierList,
@@ -65,7 +76,8 @@ const schema = z.object({
 
 export interface Config {
   port: number;
-  publicUrl: string;
+  /** Base of the links the bot hands out; unset in local mode, where the listening address is used. */
+  publicUrl?: string;
   bot: {
     appId?: string;
     appPassword?: string;
@@ -80,6 +92,10 @@ export interface Config {
   defaultRegion: string;
   /** Largest import file accepted: data rows (header excluded) and size in bytes. */
   importLimits: { maxRows: number; maxBytes: number };
+  /** Where and how chat attachments are fetched (size cap: importLimits.maxBytes). */
+  attachments: { allowedHosts: string[]; timeoutMs: number };
+  /** Lifetime of download and upload links. */
+  fileLinkTtlMs: number;
   access: AccessLists;
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
 }
@@ -111,11 +127,14 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   if (set.MicrosoftAppId && !set.ADMINS?.replace(/[,\s]/g, '')) {
     problems.push('ADMINS: required when MicrosoftAppId is set (comma-separated ids or e-mails of the admins); without it nobody could administer the bot');
   }
+  if (set.MicrosoftAppId && !set.PUBLIC_URL?.startsWith('https://')) {
+    problems.push('PUBLIC_URL: required when MicrosoftAppId is set, as the https address of the bot (its download and upload links point to it)');
+  }
   if (!parsed.success || problems.length) throw new ConfigError(problems);
   const v = parsed.data;
   return {
     port: v.PORT,
-    publicUrl: (v.PUBLIC_URL ?? `http://localhost:${v.PORT}`).replace(/\/+$/, ''),
+    publicUrl: v.PUBLIC_URL?.replace(/\/+$/, ''),
     bot: {
       appId: v.MicrosoftAppId,
       appPassword: v.MicrosoftAppPassword,
@@ -128,6 +147,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     defaultLocale: v.DEFAULT_LOCALE,
     defaultRegion: v.DEFAULT_REGION,
     importLimits: { maxRows: v.IMPORT_MAX_ROWS, maxBytes: v.IMPORT_MAX_BYTES },
+    attachments: { allowedHosts: v.ATTACHMENT_HOSTS, timeoutMs: v.ATTACHMENT_TIMEOUT_MS },
+    fileLinkTtlMs: v.FILE_LINK_TTL_MINUTES * 60_000,
     access: { admins: v.ADMINS, helpdesk: v.HELPDESK, open: !v.MicrosoftAppId && !v.ADMINS.length && !v.HELPDESK.length },
     logLevel: v.LOG_LEVEL,
   };

@@ -14,7 +14,7 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   const app = await createApp(config, logger);
   const host = config.localMode ? '127.0.0.1' : '0.0.0.0';
-  const port = await app.http.listen(config.port, host);
+  const port = await app.listen(config.port, host);
   logger.info({ port, host, backend: config.directoryBackend, dataDir: config.dataDir }, 'listening');
   if (config.access.open) {
     logger.warn('no ADMINS or HELPDESK list: everyone who can reach the bot is an admin (local mode only)');

@@ -19,7 +19,8 @@ export type DirectoryErrorCode =
   | 'number_not_free'
   | 'extension_taken'
   | 'no_units_left'
-  | 'list_name_taken';
+  | 'list_name_taken'
+  | 'import_running';
 
 export class DirectoryError extends Error {
   constructor(
@@ -118,6 +119,7 @@ export interface Directory {
   createDistributionList(name: string, description: string | undefined, ctx: WriteContext): Promise<DistributionList>;
   deleteDistributionList(id: string, ctx: WriteContext): Promise<void>;
 
+  /** Refuses (import_running, naming who started it and when) while another import of the org runs. */
   createImportJob(job: NewImportJob): Promise<ImportJob>;
   updateImportJob(id: string, patch: Partial<Omit<ImportJob, 'id'>>): Promise<ImportJob>;
   listImportJobs(): Promise<ImportJob[]>;

@@ -119,6 +119,83 @@ export const en = {
     next: 'Next page',
     filterHelp: 'Filters: "users active", "users pending", or a location name.',
   },
+  contactImport: {
+    askFile: 'Send me the contacts file: attach it to your message (CSV or .xlsx), or paste its lines here, header first.',
+    accepted: (rows: number, bytes: number) =>
+      `Accepted: the Webex contacts template (28 columns) or the company-contacts format, as CSV or .xlsx, up to ${rows} rows and ${megabytes(bytes)} MB.`,
+    uploadHint: (minutes: number) => `No attach button in your chat? Use the upload link (valid ${minutes} minutes).`,
+    uploadButton: 'Upload a file',
+    templateButton: 'Download the template',
+    waitingForFile: 'I am waiting for the contacts file: attach it, paste its lines (header first), or type "cancel".',
+    fetchFailed: {
+      host_not_allowed: (d: Details) =>
+        `I do not download files from ${d.host}. Attach the file from your computer in this chat, or use the upload link.`,
+      insecure_url: (d: Details) => `I only download files over https, and ${d.host} is not. Attach the file from your computer, or use the upload link.`,
+      bad_url: () => 'This attachment has no address I can download. Attach the file again, or use the upload link.',
+      too_large: (d: Details) => `The file is larger than ${megabytes(d.limit)} MB, the limit per import. Split it into smaller files.`,
+      timeout: () => 'Downloading the file took too long. Send it again; if it keeps failing, use the upload link.',
+      http_status: (d: Details) => `The file could not be downloaded (the server answered ${d.status}). Send it again, or use the upload link.`,
+      too_many_redirects: () => 'The file could not be downloaded (too many redirections). Attach it again, or use the upload link.',
+      network: () => 'The file could not be downloaded (network error). Send it again, or use the upload link.',
+    },
+    sendAnother: 'Send a corrected file, or type "cancel".',
+    previewTitle: (fileName: string) => `Preview of ${fileName}`,
+    previewIntro: 'Nothing is written yet. Check the counts, then click Import.',
+    format: 'Format',
+    formats: { 'webex-contacts': 'Webex contacts template', 'company-contacts': 'Company contacts' } as Record<string, string>,
+    encoding: 'Encoding',
+    delimiter: 'Delimiter',
+    delimiters: { ',': 'comma', ';': 'semicolon', '\t': 'tab' } as Record<string, string>,
+    rows: 'Rows',
+    toCreate: 'To create',
+    toUpdate: 'To update',
+    toLeave: 'Unchanged',
+    toReject: 'Rejected (errors)',
+    warnings: 'Warnings',
+    firstErrors: (shown: number, total: number) => (shown < total ? `First ${shown} errors of ${total}:` : `Errors (${total}):`),
+    errorLine: (line: number, column: string | null, message: string) => `Line ${line}${column ? `, ${column}` : ''}: ${message}`,
+    importButton: 'Import',
+    downloadErrors: 'Download errors',
+    nothingToImport: 'No row can be imported. Download the errors, fix the rows (the reason is in the Comments column), then send the file again.',
+    allUnchanged: 'Every contact of the file is already in the directory as it is: there is nothing to import.',
+    importing: (rows: number) => `Importing ${rows} rows…`,
+    stillImporting: (seconds: number) => `Still importing… (${seconds} s)`,
+    resultTitle: 'Import finished',
+    resultTitleWithErrors: 'Import finished, with errors',
+    created: 'Created',
+    updated: 'Updated',
+    unchanged: 'Unchanged',
+    failed: 'Errors',
+    startedAt: 'Started',
+    endedAt: 'Ended',
+    by: 'By',
+    job: 'Import no.',
+    errorFileHint: 'Download the error file, fix each row as its Comments column says, and send it again: only those rows will be imported.',
+    downloadErrorFile: 'Download the error file',
+    importAnother: 'Import another file',
+    busy: (by: string, at: string) => `An import is already running, started by ${by} at ${at}. Wait until it ends, then send your file again.`,
+    alreadyImported: 'This preview has already been imported or has expired: nothing was imported again. Send the file again to start a new import.',
+    cancelled: 'Import cancelled. Nothing was imported.',
+    links: (minutes: number) => `Links stay valid for ${minutes} minutes.`,
+  },
+  contacts: {
+    title: 'Contacts',
+    count: (n: number) => (n === 1 ? 'One contact in the directory.' : `${n} contacts in the directory.`),
+    importButton: 'Import a file',
+    templateButton: 'Download the template',
+    exportButton: 'Export all contacts',
+    historyButton: 'Last imports',
+    exportReady: (n: number, minutes: number) => `Export of ${n} contacts ready (Webex template, UTF-8). The link stays valid ${minutes} minutes.`,
+    templateReady: (minutes: number) => `Here is the Webex contacts template (header only). The link stays valid ${minutes} minutes.`,
+    download: 'Download',
+    historyTitle: 'Last imports',
+    historyEmpty: 'No import yet.',
+    historyLine: (d: { fileName: string; by: string; at: string; status: string; counts: string }) =>
+      `${d.at} — ${d.fileName} by ${d.by}: ${d.status}${d.counts ? ` (${d.counts})` : ''}`,
+    historyCounts: (c: { created: number; updated: number; unchanged: number; failed: number }) =>
+      `${c.created} created, ${c.updated} updated, ${c.unchanged} unchanged, ${c.failed} errors`,
+    status: { running: 'running', done: 'done', failed: 'file refused', interrupted: 'interrupted (nothing imported)' } as Record<string, string>,
+  },
   import: {
     commentsColumn: 'Comments',
     nothingImported: 'Nothing was imported.',
@@ -129,7 +206,7 @@ export const en = {
         'This file is neither CSV text nor an .xlsx workbook. In your spreadsheet, use "Save as" > "CSV UTF-8 (comma delimited)" or .xlsx, and import that file.',
       unreadable_xlsx: () => 'This .xlsx workbook cannot be read (damaged or password-protected). Open it in your spreadsheet and save it again as .xlsx or CSV UTF-8.',
       too_large: (d: Details) =>
-        `The file weighs ${megabytes(d.size)} MB; the limit is ${megabytes(d.max)} MB per import. Split it into smaller files and import them one after the other.`,
+        `The file weighs ${fileSizes(d, 'en')[0]}; the limit is ${fileSizes(d, 'en')[1]} per import. Split it into smaller files and import them one after the other.`,
       too_many_rows: (d: Details) =>
         `The file holds ${d.rows} rows; the limit is ${d.max} per import. Split it into files of at most ${d.max} rows and import them one after the other.`,
       malformed_csv: (d: Details) =>
@@ -182,6 +259,15 @@ type Details = Record<string, string | number>;
 /** Bytes as megabytes with one decimal, as the import limits are told. */
 export function megabytes(bytes: string | number): string {
   return (Number(bytes) / (1024 * 1024)).toFixed(1);
+}
+
+/** A file's size beside the limit it passed: in MB, or in bytes when MB would show the same figure twice (or 0.0). */
+export function fileSizes(d: Details, locale: 'fr' | 'en'): [string, string] {
+  const [size, max] = [Number(d.size), Number(d.max)];
+  const units = locale === 'fr' ? { mb: 'Mo', bytes: 'octets' } : { mb: 'MB', bytes: 'bytes' };
+  if (megabytes(size) !== megabytes(max) && Number(megabytes(max)) > 0) return [`${megabytes(size)} ${units.mb}`, `${megabytes(max)} ${units.mb}`];
+  const number = new Intl.NumberFormat(locale);
+  return [`${number.format(size)} ${units.bytes}`, `${number.format(max)} ${units.bytes}`];
 }
 
 

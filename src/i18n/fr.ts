@@ -1,4 +1,4 @@
-import { megabytes, type Messages } from './en';
+import { fileSizes, megabytes, type Messages } from './en';
 
 export const fr: Messages = {
   welcome: {
@@ -121,6 +121,84 @@ export const fr: Messages = {
     next: 'Page suivante',
     filterHelp: 'Filtres : « utilisateurs actifs », « utilisateurs en attente », ou un nom d\'emplacement.',
   },
+  contactImport: {
+    askFile: 'Envoyez-moi le fichier de contacts : joignez-le à votre message (CSV ou .xlsx), ou collez ses lignes ici, en-tête en premier.',
+    accepted: (rows, bytes) =>
+      `Acceptés : le modèle de contacts Webex (28 colonnes) ou le format contacts d'entreprise, en CSV ou .xlsx, jusqu'à ${rows} lignes et ${megabytes(bytes)} Mo.`,
+    uploadHint: (minutes) => `Pas de bouton pour joindre un fichier ? Utilisez le lien d'envoi (valable ${minutes} minutes).`,
+    uploadButton: 'Envoyer un fichier',
+    templateButton: 'Télécharger le modèle',
+    waitingForFile: "J'attends le fichier de contacts : joignez-le, collez ses lignes (en-tête en premier), ou écrivez « annuler ».",
+    fetchFailed: {
+      host_not_allowed: (d) =>
+        `Je ne télécharge pas de fichiers depuis ${d.host}. Joignez le fichier depuis votre ordinateur dans cette conversation, ou utilisez le lien d'envoi.`,
+      insecure_url: (d) => `Je ne télécharge qu'en https, et ${d.host} ne l'est pas. Joignez le fichier depuis votre ordinateur, ou utilisez le lien d'envoi.`,
+      bad_url: () => "Cette pièce jointe n'a pas d'adresse que je puisse télécharger. Joignez à nouveau le fichier, ou utilisez le lien d'envoi.",
+      too_large: (d) => `Le fichier dépasse ${megabytes(d.limit)} Mo, la limite par import. Découpez-le en fichiers plus petits.`,
+      timeout: () => "Le téléchargement du fichier a pris trop de temps. Renvoyez-le ; si l'échec se répète, utilisez le lien d'envoi.",
+      http_status: (d) => `Le fichier n'a pas pu être téléchargé (le serveur a répondu ${d.status}). Renvoyez-le, ou utilisez le lien d'envoi.`,
+      too_many_redirects: () => "Le fichier n'a pas pu être téléchargé (trop de redirections). Joignez-le à nouveau, ou utilisez le lien d'envoi.",
+      network: () => "Le fichier n'a pas pu être téléchargé (erreur réseau). Renvoyez-le, ou utilisez le lien d'envoi.",
+    },
+    sendAnother: 'Envoyez un fichier corrigé, ou écrivez « annuler ».',
+    previewTitle: (fileName) => `Aperçu de ${fileName}`,
+    previewIntro: "Rien n'est encore enregistré. Vérifiez les nombres, puis cliquez sur Importer.",
+    format: 'Format',
+    formats: { 'webex-contacts': 'Modèle de contacts Webex', 'company-contacts': "Contacts d'entreprise" },
+    encoding: 'Encodage',
+    delimiter: 'Séparateur',
+    delimiters: { ',': 'virgule', ';': 'point-virgule', '\t': 'tabulation' },
+    rows: 'Lignes',
+    toCreate: 'À créer',
+    toUpdate: 'À modifier',
+    toLeave: 'Inchangés',
+    toReject: 'Rejetés (erreurs)',
+    warnings: 'Avertissements',
+    firstErrors: (shown, total) => (shown < total ? `Les ${shown} premières erreurs sur ${total} :` : `Erreurs (${total}) :`),
+    errorLine: (line, column, message) => `Ligne ${line}${column ? `, ${column}` : ''} : ${message}`,
+    importButton: 'Importer',
+    downloadErrors: 'Télécharger les erreurs',
+    nothingToImport:
+      "Aucune ligne ne peut être importée. Téléchargez les erreurs, corrigez les lignes (la raison est dans la colonne Commentaires), puis renvoyez le fichier.",
+    allUnchanged: "Tous les contacts du fichier sont déjà dans l'annuaire à l'identique : il n'y a rien à importer.",
+    importing: (rows) => `Import de ${rows} lignes en cours…`,
+    stillImporting: (seconds) => `Import toujours en cours… (${seconds} s)`,
+    resultTitle: 'Import terminé',
+    resultTitleWithErrors: 'Import terminé, avec des erreurs',
+    created: 'Créés',
+    updated: 'Modifiés',
+    unchanged: 'Inchangés',
+    failed: 'Erreurs',
+    startedAt: 'Début',
+    endedAt: 'Fin',
+    by: 'Par',
+    job: "N° d'import",
+    errorFileHint:
+      "Téléchargez le fichier d'erreurs, corrigez chaque ligne comme l'indique sa colonne Commentaires, et renvoyez-le : seules ces lignes seront importées.",
+    downloadErrorFile: "Télécharger le fichier d'erreurs",
+    importAnother: 'Importer un autre fichier',
+    busy: (by, at) => `Un import est déjà en cours, lancé par ${by} à ${at}. Attendez qu'il se termine, puis renvoyez votre fichier.`,
+    alreadyImported:
+      "Cet aperçu a déjà été importé ou a expiré : rien n'a été importé une seconde fois. Renvoyez le fichier pour lancer un nouvel import.",
+    cancelled: "Import annulé. Rien n'a été importé.",
+    links: (minutes) => `Les liens restent valables ${minutes} minutes.`,
+  },
+  contacts: {
+    title: 'Contacts',
+    count: (n) => (n === 1 ? "Un contact dans l'annuaire." : `${n} contacts dans l'annuaire.`),
+    importButton: 'Importer un fichier',
+    templateButton: 'Télécharger le modèle',
+    exportButton: 'Exporter tous les contacts',
+    historyButton: 'Derniers imports',
+    exportReady: (n, minutes) => `Export de ${n} contacts prêt (modèle Webex, UTF-8). Le lien reste valable ${minutes} minutes.`,
+    templateReady: (minutes) => `Voici le modèle de contacts Webex (en-tête seul). Le lien reste valable ${minutes} minutes.`,
+    download: 'Télécharger',
+    historyTitle: 'Derniers imports',
+    historyEmpty: "Aucun import pour l'instant.",
+    historyLine: (d) => `${d.at} — ${d.fileName} par ${d.by} : ${d.status}${d.counts ? ` (${d.counts})` : ''}`,
+    historyCounts: (c) => `${c.created} créés, ${c.updated} modifiés, ${c.unchanged} inchangés, ${c.failed} erreurs`,
+    status: { running: 'en cours', done: 'terminé', failed: 'fichier refusé', interrupted: "interrompu (rien d'importé)" },
+  },
   import: {
     commentsColumn: 'Commentaires',
     nothingImported: "Rien n'a été importé.",
@@ -133,7 +211,7 @@ export const fr: Messages = {
       unreadable_xlsx: () =>
         'Ce classeur .xlsx est illisible (endommagé ou protégé par mot de passe). Ouvrez-le dans votre tableur et enregistrez-le à nouveau en .xlsx ou en CSV UTF-8.',
       too_large: (d) =>
-        `Le fichier pèse ${megabytes(d.size)} Mo ; la limite est de ${megabytes(d.max)} Mo par import. Découpez-le en fichiers plus petits et importez-les l'un après l'autre.`,
+        `Le fichier pèse ${fileSizes(d, 'fr')[0]} ; la limite est de ${fileSizes(d, 'fr')[1]} par import. Découpez-le en fichiers plus petits et importez-les l'un après l'autre.`,
       too_many_rows: (d) =>
         `Le fichier contient ${d.rows} lignes ; la limite est de ${d.max} par import. Découpez-le en fichiers d'au plus ${d.max} lignes et importez-les l'un après l'autre.`,
       malformed_csv: (d) =>

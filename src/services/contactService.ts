@@ -1,5 +1,5 @@
 import type { Directory } from '../directory/directory';
-import type { Contact, WriteContext } from '../domain/types';
+import type { Contact, ImportJob, WriteContext } from '../domain/types';
 import { exportContactsCsv } from '../csv/export';
 import type { TableLimits } from '../csv/read';
 import { importContacts, type ImportOutcome, type ImportRequest } from './contactImport';
@@ -23,6 +23,11 @@ export class ContactService {
 
   importFile(request: ImportRequest, ctx: WriteContext): Promise<ImportOutcome> {
     return importContacts(this.directory, request, ctx, this.options);
+  }
+
+  /** The last imports, newest first. */
+  async lastImports(count = 10): Promise<ImportJob[]> {
+    return (await this.directory.listImportJobs()).slice(0, count);
   }
 
   /** Every contact as a Webex template CSV (UTF-8 with BOM), ready to edit and import back. */

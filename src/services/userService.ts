@@ -174,8 +174,8 @@ async function translate<T>(write: () => Promise<T>): Promise<T> {
     const details = Object.fromEntries(
       Object.entries(error.details).filter(([, v]) => typeof v === 'string' || typeof v === 'number'),
     ) as Record<string, string | number>;
-    const code = error.code === 'not_found' ? 'user_not_found' : error.code === 'list_name_taken' ? undefined : error.code;
-    if (!code) throw error;
+    if (error.code === 'list_name_taken' || error.code === 'import_running') throw error;
+    const code = error.code === 'not_found' ? 'user_not_found' : error.code;
     throw new RuleError(code, details);
   }
 }

@@ -48,7 +48,7 @@ describe('who may do what, over the real server', () => {
 
 describe('Bot Framework authentication', () => {
   test('with MicrosoftAppId set, a request without a valid token gets 401', async () => {
-    const bot = await startBot({ DATA_DIR: tempDir(), MicrosoftAppId: '00000000-0000-0000-0000-000000000001', MicrosoftAppPassword: 'x', ADMINS: 'a' });
+    const bot = await startBot({ DATA_DIR: tempDir(), MicrosoftAppId: '00000000-0000-0000-0000-000000000001', MicrosoftAppPassword: 'x', ADMINS: 'a', PUBLIC_URL: 'https://bot.example.com' });
     try {
       expect((await send(bot.url, { text: 'help' })).status).toBe(401);
       expect((await send(bot.url, { text: 'help' }, 'c', { authorization: 'Bearer not-a-token' })).status).toBe(401);
@@ -58,6 +58,6 @@ describe('Bot Framework authentication', () => {
   });
 
   test('with MicrosoftAppId set and no ADMINS the bot refuses to start, saying why', async () => {
-    await expect(startBot({ DATA_DIR: tempDir(), MicrosoftAppId: 'id', MicrosoftAppPassword: 'x' })).rejects.toThrow(/ADMINS: required/);
+    await expect(startBot({ DATA_DIR: tempDir(), MicrosoftAppId: 'id', MicrosoftAppPassword: 'x', PUBLIC_URL: 'https://bot.example.com' })).rejects.toThrow(/ADMINS: required/);
   });
 });

@@ -11,6 +11,9 @@ import { localeOf } from '../../src/i18n';
 import { createServices, type Services } from '../../src/services';
 import { setTurnLocale } from '../../dialogs/base/turn';
 
+/** Where the harness's links point (no server listens in dialog tests). */
+export const HARNESS_BASE_URL = 'http://127.0.0.1:9';
+
 export function tempDir(prefix = 'provisio-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
@@ -29,6 +32,8 @@ export interface Harness {
   dataDir: string;
   /** Sends a typed message (or a card click when given an object) and returns every reply. */
   say(input: string | Record<string, unknown>): Promise<Partial<Activity>[]>;
+  /** Sends any activity (an attachment, an event) from the same person and returns every reply. */
+  send(activity: Partial<Activity>): Promise<Partial<Activity>[]>;
 }
 
 /** The real main dialog over a real lowdb directory in a fresh temp folder. */
@@ -44,23 +49,22 @@ export async function openHarness(
 ): Promise<Harness> {
   const dataDir = options.sharing?.dataDir ?? options.dataDir ?? tempDir();
   const directory = options.sharing?.directory ?? (await openLowdbDirectory(dataDir, options.seed ? { seed: options.seed } : undefined));
-  const services = options.sharing?.services ?? createServices(directory, { defaultRegion: 'FR' });
+  const services =
+    options.sharing?.services ??
+    createServices(directory, { defaultRegion: 'FR', dataDir, baseUrl: () => HARNESS_BASE_URL, attachments: { allowedHosts: [], timeoutMs: 5000 } });
   const client = new DialogTestClient('msteams', createDialogs(services), undefined, [localeMiddleware]);
   const from = options.from ?? { id: 'admin-1', name: 'Julien Rouchon' };
-  const say = async (input: string | Record<string, unknown>) => {
-    const activity: Partial<Activity> =
-      typeof input === 'string'
-        ? { type: 'message', text: input, locale, from }
-        : { type: 'message', value: input, locale, from };
+  const send = async (activity: Partial<Activity>) => {
     const replies: Partial<Activity>[] = [];
-    let reply = await client.sendActivity(activity);
+    let reply = await client.sendActivity({ type: 'message', locale, from, ...activity });
     while (reply) {
       replies.push(reply);
       reply = client.getNextReply();
     }
     return replies;
   };
-  return { client, directory, services, dataDir, say };
+  const say = (input: string | Record<string, unknown>) => send(typeof input === 'string' ? { text: input } : { value: input });
+  return { client, directory, services, dataDir, say, send };
 }
 
 /** The Adaptive Card content of a reply, if it carries one. */
@@ -84,6 +88,21 @@ export function visibleText(replies: Partial<Activity>[]): string {
     walk(cardOf(reply));
   }
   return parts.join('\n');
+}
+
+/** The url of the first card link (Action.OpenUrl) whose title matches. */
+export function linkUrl(replies: Partial<Activity>[], title: RegExp): string {
+  const found: Array<{ title: string; url: string }> = [];
+  const walk = (node: any): void => {
+    if (!node || typeof node !== 'object') return;
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (node.type === 'Action.OpenUrl') found.push(node);
+    Object.values(node).forEach(walk);
+  };
+  replies.forEach((r) => walk(cardOf(r)));
+  const link = found.find((l) => title.test(l.title));
+  if (!link) throw new Error(`No link matching ${title}; links: ${found.map((l) => l.title).join(' | ')}`);
+  return link.url;
 }
 
 /** The data of the first card button whose title matches. */

@@ -16,7 +16,6 @@ test('defaults: port 3978, lowdb, French, region FR, ./data resolved, local mode
   const config = loadConfig({});
   expect(config).toMatchObject({
     port: 3978,
-    publicUrl: 'http://localhost:3978',
     directoryBackend: 'lowdb',
     defaultLocale: 'fr',
     defaultRegion: 'FR',
@@ -26,6 +25,22 @@ test('defaults: port 3978, lowdb, French, region FR, ./data resolved, local mode
   });
   expect(config.dataDir).toBe(path.resolve('data'));
   expect(path.isAbsolute(config.dataDir)).toBe(true);
+  expect(config.publicUrl).toBeUndefined();
+  expect(config.attachments).toEqual({ allowedHosts: ['*.sharepoint.com', '*.botframework.com'], timeoutMs: 20_000 });
+  expect(config.fileLinkTtlMs).toBe(60 * 60_000);
+});
+
+test('attachment hosts, timeout and link lifetime are read', () => {
+  const config = loadConfig({ ATTACHMENT_HOSTS: ' Files.Example.com, *.contoso.net ', ATTACHMENT_TIMEOUT_MS: '5000', FILE_LINK_TTL_MINUTES: '10' });
+  expect(config.attachments).toEqual({ allowedHosts: ['files.example.com', '*.contoso.net'], timeoutMs: 5000 });
+  expect(config.fileLinkTtlMs).toBe(600_000);
+});
+
+test('with MicrosoftAppId, PUBLIC_URL is required and must be https (links point to it)', () => {
+  expect(problemsOf({ MicrosoftAppId: 'app-id', ADMINS: 'a' })).toEqual([expect.stringMatching(/^PUBLIC_URL: required when MicrosoftAppId is set/)]);
+  expect(problemsOf({ MicrosoftAppId: 'app-id', ADMINS: 'a', PUBLIC_URL: 'http://bot.example.com' })).toEqual([
+    expect.stringMatching(/^PUBLIC_URL: required when MicrosoftAppId is set, as the https address/),
+  ]);
 });
 
 test('an empty variable counts as unset', () => {
@@ -57,6 +72,9 @@ test.each([
   ['PUBLIC_URL', 'localhost:3978', /PUBLIC_URL: expected an http\(s\) URL/],
   ['PUBLIC_URL', 'ftp://bot.example.com', /PUBLIC_URL: expected an http\(s\) URL/],
   ['MicrosoftAppType', 'Single', /MicrosoftAppType: expected MultiTenant, SingleTenant or UserAssignedMSI/],
+  ['ATTACHMENT_HOSTS', 'https://files.example.com/x', /ATTACHMENT_HOSTS: expected host names/],
+  ['ATTACHMENT_TIMEOUT_MS', '0', /ATTACHMENT_TIMEOUT_MS: expected a whole number of milliseconds/],
+  ['FILE_LINK_TTL_MINUTES', 'soon', /FILE_LINK_TTL_MINUTES: expected a whole number of minutes/],
 ])('%s=%s is refused with the variable and what it expects', (name, value, expected) => {
   const problems = problemsOf({ [name]: value });
   expect(problems).toHaveLength(1);
@@ -64,9 +82,9 @@ test.each([
 });
 
 test('SingleTenant with an app id but no tenant id is refused, naming MicrosoftAppTenantId', () => {
-  const problems = problemsOf({ MicrosoftAppId: 'app-id', ADMINS: 'admin-1', MicrosoftAppType: 'SingleTenant' });
+  const problems = problemsOf({ MicrosoftAppId: 'app-id', ADMINS: 'admin-1', PUBLIC_URL: 'https://bot.example.com', MicrosoftAppType: 'SingleTenant' });
   expect(problems).toEqual([expect.stringMatching(/^MicrosoftAppTenantId: required when MicrosoftAppType is SingleTenant/)]);
-  expect(loadConfig({ MicrosoftAppId: 'app-id', ADMINS: 'admin-1', MicrosoftAppType: 'SingleTenant', MicrosoftAppTenantId: 't' }).bot.tenantId).toBe('t');
+  expect(loadConfig({ MicrosoftAppId: 'app-id', ADMINS: 'admin-1', PUBLIC_URL: 'https://bot.example.com', MicrosoftAppType: 'SingleTenant', MicrosoftAppTenantId: 't' }).bot.tenantId).toBe('t');
 });
 
 test('several problems are reported together, in one error', () => {
@@ -74,7 +92,7 @@ test('several problems are reported together, in one error', () => {
     PORT: 'abc',
     DEFAULT_LOCALE: 'de',
     LOG_LEVEL: 'loud',
-    MicrosoftAppId: 'app-id', ADMINS: 'admin-1',
+    MicrosoftAppId: 'app-id', ADMINS: 'admin-1', PUBLIC_URL: 'https://bot.example.com',
     MicrosoftAppType: 'SingleTenant',
   });
   expect(problems.map((p) => p.split(':')[0]).sort()).toEqual(['DEFAULT_LOCALE', 'LOG_LEVEL', 'MicrosoftAppTenantId', 'PORT']);

@@ -437,16 +437,25 @@ describe('import jobs and audit', () => {
     const { dir, directory } = await sandbox();
     const first = await directory.createImportJob({ kind: 'contacts', by: 'Alice Admin', fileName: 'a.csv' });
     expect(first).toMatchObject({ status: 'running', counts: { created: 0, updated: 0, unchanged: 0, failed: 0 } });
-    const second = await directory.createImportJob({ kind: 'users', by: 'Alice Admin', fileName: 'b.csv' });
-
     const done = await directory.updateImportJob(
       first.id,
       { status: 'done', endedAt: '2025-03-01T10:00:00.000Z', counts: { created: 3, updated: 1, unchanged: 0, failed: 2 } },
     );
+    const second = await directory.createImportJob({ kind: 'users', by: 'Alice Admin', fileName: 'b.csv' });
+
     expect(done).toMatchObject({ id: first.id, fileName: 'a.csv', status: 'done', counts: { created: 3, failed: 2 } });
     expect((await directory.listImportJobs()).map((j) => j.id)).toEqual([second.id, first.id]);
     expect(readOrg(dir).importJobs.find((j) => j.id === first.id)).toEqual(done);
     await expectDirectoryError(directory.updateImportJob('nope', { status: 'failed' }), 'not_found');
+  });
+
+  it('runs one import at a time per org: a second is refused naming who started the first and when', async () => {
+    const { directory } = await sandbox();
+    const first = await directory.createImportJob({ kind: 'contacts', by: 'Alice Admin', fileName: 'a.csv' });
+    const refused = directory.createImportJob({ kind: 'users', by: 'Bob', fileName: 'b.csv' });
+    await expect(refused).rejects.toMatchObject({ code: 'import_running', details: { by: 'Alice Admin', startedAt: first.startedAt } });
+    await directory.updateImportJob(first.id, { status: 'failed' });
+    await expect(directory.createImportJob({ kind: 'users', by: 'Bob', fileName: 'b.csv' })).resolves.toMatchObject({ status: 'running' });
   });
 
   it('lists audit entries oldest first, from an ISO instant on', async () => {

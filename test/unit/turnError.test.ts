@@ -31,7 +31,7 @@ describe('a failed turn', () => {
   });
 
   test('the log holds no secret from the configuration', async () => {
-    const { lines, test } = setup({ MicrosoftAppId: 'app-id', MicrosoftAppPassword: 'super-secret-password', ADMINS: 'admin-1' });
+    const { lines, test } = setup({ MicrosoftAppId: 'app-id', MicrosoftAppPassword: 'super-secret-password', ADMINS: 'admin-1', PUBLIC_URL: 'https://bot.example.com' });
     await test.send({ type: 'message', text: 'x', locale: 'en-US' }).assertReply(() => undefined);
     expect(lines.join('\n')).not.toContain('super-secret-password');
   });

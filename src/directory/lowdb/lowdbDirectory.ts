@@ -518,6 +518,14 @@ class LowdbDirectory implements Directory {
   }
 
   async createImportJob(input: NewImportJob): Promise<ImportJob> {
+    const running = this.data.importJobs.find((j) => j.status === 'running');
+    if (running) {
+      throw new DirectoryError('import_running', `An import started by ${running.by} at ${running.startedAt} is still running.`, {
+        jobId: running.id,
+        by: running.by,
+        startedAt: running.startedAt,
+      });
+    }
     const job: ImportJob = {
       id: randomUUID(),
       kind: input.kind,
