@@ -74,6 +74,9 @@ const schema = z.object({
     .default('info'),
 });
 
+/** Every variable the configuration reads (README and .env.example list them all). */
+export const CONFIG_VARIABLES = Object.keys(schema.shape);
+
 export interface Config {
   port: number;
   /** Base of the links the bot hands out; unset in local mode, where the listening address is used. */

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
-import { ConfigError, loadConfig } from '../../src/config';
+import { CONFIG_VARIABLES, ConfigError, loadConfig } from '../../src/config';
 
 function problemsOf(env: NodeJS.ProcessEnv): string[] {
   try {
@@ -119,4 +120,14 @@ test('the bot refuses to start on a bad PORT: exit 1 and stderr names PORT', () 
   });
   expect(result.status).toBe(1);
   expect(result.stderr).toMatch(/PORT: expected a whole number/);
+});
+
+test('README and .env.example document every configuration variable', () => {
+  const root = path.join(__dirname, '..', '..');
+  const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
+  const example = fs.readFileSync(path.join(root, '.env.example'), 'utf8');
+  for (const name of CONFIG_VARIABLES) {
+    expect([name, readme.includes(`| \`${name}\` |`)]).toEqual([name, true]);
+    expect([name, new RegExp(`^${name}=`, 'm').test(example)]).toEqual([name, true]);
+  }
 });
