@@ -7,7 +7,7 @@ export const MENU_GROUPS: MenuAction[][] = [
   ['addUser', 'assignNumber', 'listUsers', 'deleteUser'],
   ['sendInvitations', 'importUsers'],
   ['importContacts', 'contacts', 'distributionLists'],
-  ['help'],
+  ['audit', 'help'],
 ];
 
 export const ALL_MENU_ACTIONS: readonly MenuAction[] = MENU_GROUPS.flat();

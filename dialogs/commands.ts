@@ -12,6 +12,7 @@ const PHRASES: Record<MenuAction, string[]> = {
   sendInvitations: ['envoyer les invitations', 'envoyer des invitations', 'invitations', 'send invitations', 'send invites'],
   contacts: ['contacts', 'gerer les contacts', 'manage contacts', 'rechercher un contact', 'search contacts'],
   distributionLists: ['listes de diffusion', 'liste de diffusion', 'distribution lists', 'distribution list', 'lists'],
+  audit: ['audit', "journal d audit", 'journal', 'audit log', 'historique des modifications'],
   help: ['aide', 'help', 'menu', '?', 'bonjour', 'salut', 'hello', 'hi', 'start', 'commencer'],
 };
 

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { ConversationState, UserState, type ConversationReference } from 'botbuilder';
 import { AddUserDialog } from '../dialogs/addUserDialog';
 import { AssignNumberDialog } from '../dialogs/assignNumberDialog';
+import { AuditDialog } from '../dialogs/auditDialog';
 import { UPLOAD_EVENT } from '../dialogs/base/incomingFile';
 import { ContactsDialog } from '../dialogs/contactsDialog';
 import { DeleteUserDialog } from '../dialogs/deleteUserDialog';
@@ -35,6 +36,7 @@ export function createDialogs(services: Services, onDenied?: DeniedListener) {
     listUsers: new ListUsersDialog(services),
     importContacts: new ImportContactsDialog(services),
     contacts: new ContactsDialog(services),
+    audit: new AuditDialog(services),
   }, onDenied);
 }
 

@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { registerAuditCommands } from './cli/auditCommands';
 import { registerContactsCommands } from './cli/contactsCommands';
 import { registerLocationsCommands } from './cli/locationsCommands';
 import { registerUsersCommands } from './cli/usersCommands';
@@ -19,6 +20,7 @@ export function buildProgram(): Command {
   registerUsersCommands(program);
   registerLocationsCommands(program);
   registerContactsCommands(program);
+  registerAuditCommands(program);
   return program;
 }
 

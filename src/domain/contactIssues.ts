@@ -19,6 +19,7 @@ export type RowIssueCode =
   | 'unknown_group'
   | 'duplicate_row'
   | 'email_in_use'
-  | 'email_twice_in_file';
+  | 'email_twice_in_file'
+  | 'value_too_long';
 
 export type IssueDetails = Record<string, string | number>;

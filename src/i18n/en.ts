@@ -16,6 +16,7 @@ export const en = {
       sendInvitations: 'Send invitations',
       contacts: 'Contacts',
       distributionLists: 'Distribution lists',
+      audit: 'Audit log',
       help: 'Help',
     },
   },
@@ -118,6 +119,24 @@ export const en = {
     page: (page: number, pages: number) => `Page ${page} of ${pages}`,
     next: 'Next page',
     filterHelp: 'Filters: "users active", "users pending", or a location name.',
+  },
+  audit: {
+    title: (shown: number, total: number) =>
+      shown < total ? `Audit log: the last ${shown} of ${total} changes` : `Audit log: ${total} change${total === 1 ? '' : 's'}`,
+    empty: 'No change has been written yet.',
+    entry: (d: { at: string; who: string; action: string; target: string }) => `${d.at} — ${d.who}: ${d.action} ${d.target}`,
+    change: (field: string, before: string, after: string) => `${field}: ${before || '—'} → ${after || '—'}`,
+    cliHint: 'The whole log, with every detail: npm run cli -- audit --json (or --since 2026-11-01).',
+    actions: {
+      'user.create': 'created the user',
+      'user.delete': 'deleted the user',
+      'user.assignCalling': 'changed the calling of',
+      'user.invite': 'sent the invitation to',
+      'user.activate': 'activated',
+      'contacts.apply': 'imported or changed contacts:',
+      'list.create': 'created the distribution list',
+      'list.delete': 'deleted the distribution list',
+    } as Record<string, string>,
   },
   contactImport: {
     askFile: 'Send me the contacts file: attach it to your message (CSV or .xlsx), or paste its lines here, header first.',
@@ -248,6 +267,7 @@ export const en = {
         `This row is the same contact as line ${d.line} of the file (same ${d.identity}): only line ${d.line} is imported. Merge the two rows.`,
       email_in_use: (d: Details) =>
         `${d.email} is already the e-mail of the contact "${d.name}". Give another e-mail, or put that contact's Contact UUID on this row to update it.`,
+      value_too_long: (d: Details) => `"${d.column}" holds ${d.length} characters; at most ${d.max} are accepted. Shorten it.`,
       email_twice_in_file: (d: Details) =>
         `${d.email} is also the e-mail of the contact on line ${d.line} of the file: two contacts cannot share an e-mail. Give each its own.`,
     },

@@ -18,6 +18,7 @@ export const fr: Messages = {
       sendInvitations: 'Envoyer les invitations',
       contacts: 'Contacts',
       distributionLists: 'Listes de diffusion',
+      audit: "Journal d'audit",
       help: 'Aide',
     },
   },
@@ -120,6 +121,24 @@ export const fr: Messages = {
     page: (page, pages) => `Page ${page} sur ${pages}`,
     next: 'Page suivante',
     filterHelp: 'Filtres : « utilisateurs actifs », « utilisateurs en attente », ou un nom d\'emplacement.',
+  },
+  audit: {
+    title: (shown, total) =>
+      shown < total ? `Journal d'audit : les ${shown} dernières modifications sur ${total}` : `Journal d'audit : ${total} modification${total === 1 ? '' : 's'}`,
+    empty: "Aucune modification n'a encore été enregistrée.",
+    entry: (d) => `${d.at} — ${d.who} : ${d.action} ${d.target}`,
+    change: (field, before, after) => `${field} : ${before || '—'} → ${after || '—'}`,
+    cliHint: 'Le journal complet, avec tous les détails : npm run cli -- audit --json (ou --since 2026-11-01).',
+    actions: {
+      'user.create': "a créé l'utilisateur",
+      'user.delete': "a supprimé l'utilisateur",
+      'user.assignCalling': 'a modifié la téléphonie de',
+      'user.invite': "a envoyé l'invitation à",
+      'user.activate': 'a activé',
+      'contacts.apply': 'a importé ou modifié des contacts :',
+      'list.create': 'a créé la liste de diffusion',
+      'list.delete': 'a supprimé la liste de diffusion',
+    },
   },
   contactImport: {
     askFile: 'Envoyez-moi le fichier de contacts : joignez-le à votre message (CSV ou .xlsx), ou collez ses lignes ici, en-tête en premier.',
@@ -255,6 +274,7 @@ export const fr: Messages = {
         `Cette ligne est le même contact que la ligne ${d.line} du fichier (même ${d.identity}) : seule la ligne ${d.line} est importée. Fusionnez les deux lignes.`,
       email_in_use: (d) =>
         `${d.email} est déjà l'e-mail du contact « ${d.name} ». Donnez un autre e-mail, ou mettez le Contact UUID de ce contact sur cette ligne pour le modifier.`,
+      value_too_long: (d) => `« ${d.column} » contient ${d.length} caractères ; ${d.max} au plus sont acceptés. Raccourcissez-le.`,
       email_twice_in_file: (d) =>
         `${d.email} est aussi l'e-mail du contact de la ligne ${d.line} du fichier : deux contacts ne peuvent pas partager un e-mail. Donnez-en un à chacun.`,
     },

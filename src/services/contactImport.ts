@@ -104,6 +104,8 @@ function checkRows(table: Table, header: HeaderMap, region: string): CheckedRow[
   };
   const indexOf = Object.fromEntries([...header.fieldAt].map(([index, field]) => [field, index]));
   return table.rows.map((record) => {
+    const tooLong = tooLongOf(record, header);
+    if (tooLong.length) return { record, errors: tooLong, warnings: [] };
     const check = checkContactRow(valuesOf(record, indexOf), rules);
     const overflow = overflowOf(record, header, table.delimiter);
     if (overflow) return { record, errors: [overflow, ...check.errors], warnings: check.warnings };
@@ -115,7 +117,7 @@ function planRows(table: Table, header: HeaderMap, checked: CheckedRow[], planne
   const columnOf = new Map<FieldKey, string>([...header.fieldAt].map(([index, field]) => [field, header.names[index].trim()]));
   const issue = (line: number, { field, code, details }: RowIssue): ImportIssue => {
     const column = field ? (columnOf.get(field) ?? null) : null;
-    return { line, column, code, details: { ...details, ...(column ? { column } : {}), ...identityDetails(details, columnOf) } };
+    return { line, column, code, details: { ...clipped(details), ...(column ? { column } : {}), ...identityDetails(details, columnOf) } };
   };
   const report: Omit<ImportReport, 'dryRun'> = {
     file: { format: header.format.id, encoding: table.encoding, delimiter: table.delimiter, rows: table.rows.length },
@@ -150,6 +152,18 @@ function valuesOf({ cells }: CsvRecord, indexOf: Partial<Record<FieldKey, number
   };
 }
 
+/** Longest value a contact field takes; a longer one is a row error, not a truncation. */
+export const MAX_VALUE_LENGTH = 255;
+
+function tooLongOf(record: CsvRecord, header: HeaderMap): RowIssue[] {
+  const issues: RowIssue[] = [];
+  for (const [index, field] of header.fieldAt) {
+    const length = record.cells[index]?.trim().length ?? 0;
+    if (length > MAX_VALUE_LENGTH) issues.push({ field, code: 'value_too_long', details: { length, max: MAX_VALUE_LENGTH } });
+  }
+  return issues;
+}
+
 /** Values beyond the header's last column: usually a value split by an unquoted delimiter. */
 function overflowOf(record: CsvRecord, header: HeaderMap, delimiter: string): RowIssue | undefined {
   const width = header.names.length;
@@ -157,6 +171,12 @@ function overflowOf(record: CsvRecord, header: HeaderMap, delimiter: string): Ro
   while (count > width && record.cells[count - 1].trim() === '') count--;
   if (count <= width) return undefined;
   return { field: null, code: 'too_many_values', details: { count, expected: width, delimiter: delimiter === '\t' ? 'tab' : delimiter } };
+}
+
+/** Values quoted in a message stay short: a 1 MB cell is not repeated in the report and the error file. */
+function clipped(details: IssueDetails): IssueDetails {
+  const clip = (value: string | number) => (typeof value === 'string' && value.length > 80 ? `${value.slice(0, 77)}…` : value);
+  return Object.fromEntries(Object.entries(details).map(([key, value]) => [key, clip(value)]));
 }
 
 /** duplicate_row names the columns that made both rows the same contact, as the file calls them. */

@@ -248,7 +248,7 @@ const CASES: Case[] = [
     errors: [[5, 'Contact Email', 'email_invalid']],
     created: 2,
   },
-  { kind: 'rows', name: 'a 1 MB phone cell is phone_invalid at its line', file: 'gen:cell-1mb.csv', errors: [[3, 'Phone Number 1', 'phone_invalid']], created: 1 },
+  { kind: 'rows', name: 'a 1 MB phone cell is value_too_long at its line', file: 'gen:cell-1mb.csv', errors: [[3, 'Phone Number 1', 'value_too_long']], created: 1 },
   // Tricky but valid.
   {
     kind: 'valid',

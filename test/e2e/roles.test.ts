@@ -40,9 +40,28 @@ describe('who may do what, over the real server', () => {
     expect(visibleText((await send(bot.url, { value: { action: 'addUser' }, ...as('hd-1') }, 'c-hd3')).activities)).toContain('Prénom, nom');
   });
 
+  test('help-desk may not import (even by sending a file), export contacts or read the audit log', async () => {
+    const file = { attachments: [{ contentType: 'text/csv', name: 'a.csv', contentUrl: 'http://127.0.0.1:1/a.csv' }] };
+    expect(visibleText((await send(bot.url, { ...file, ...as('hd-1') }, 'c-hd4')).activities)).toContain('« Importer des contacts » est réservé aux administrateurs');
+    const exported = visibleText((await send(bot.url, { value: { action: 'contacts', do: 'export' }, ...as('hd-1') }, 'c-hd4')).activities);
+    expect(exported).toContain('« Exporter tous les contacts » est réservé aux administrateurs');
+    expect(visibleText((await send(bot.url, { text: 'audit', ...as('hd-1') }, 'c-hd4')).activities)).toContain("« Journal d'audit » est réservé aux administrateurs");
+  });
+
+  test('an admin reads the audit log in the chat: who did what, newest first, with what changed', async () => {
+    await send(bot.url, { value: { action: 'addUser' }, ...as('hd-1') }, 'c-audit');
+    await send(bot.url, { text: 'Ada Lovelace ada@audit.example', ...as('hd-1') }, 'c-audit');
+    await send(bot.url, { text: 'Webex Meetings', ...as('hd-1') }, 'c-audit');
+    await send(bot.url, { text: 'oui', ...as('hd-1') }, 'c-audit');
+    const log = visibleText((await send(bot.url, { text: 'audit', locale: 'en-US', ...as('admin-1') }, 'c-admin2')).activities);
+    expect(log).toMatch(/Audit log: 1 change\n/);
+    expect(log).toMatch(/ — hd-1: created the user ada@audit\.example/);
+    expect(log).toContain('licenseIds: — → Webex Meetings');
+  });
+
   test('an admin sees every action', async () => {
     const menu = visibleText((await send(bot.url, { text: 'help', locale: 'en-US', ...as('admin-1') }, 'c-admin')).activities);
-    for (const action of ['Delete a user', 'Import contacts', 'Distribution lists', 'Import users']) expect(menu).toContain(action);
+    for (const action of ['Delete a user', 'Import contacts', 'Distribution lists', 'Import users', 'Audit log']) expect(menu).toContain(action);
   });
 });
 

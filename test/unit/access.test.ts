@@ -27,6 +27,7 @@ describe('roles', () => {
     ['importContacts', false],
     ['importUsers', false],
     ['distributionLists', false],
+    ['audit', false],
   ])('help-desk may use %s: %p', (flow, allowed) => {
     expect(mayUse('helpdesk', flow)).toBe(allowed);
     expect(mayUse('admin', flow)).toBe(true);

@@ -104,6 +104,22 @@ test('columns are reported with the names the file gives them', async () => {
   expect(errorsOf(report)).toEqual([[2, 'phone number 1', 'phone_invalid']]);
 });
 
+describe('long values', () => {
+  test('a value over 255 characters is a row error naming its column and length, not a truncation', async () => {
+    const report = await h.report(webex(`Long Title,,0123456701,work,,${'x'.repeat(256)}`, `Fine,,0123456702,work,,${'y'.repeat(255)}`));
+    expect(errorsOf(report)).toEqual([[2, 'Title', 'value_too_long']]);
+    expect(report.errors[0].details).toMatchObject({ length: 256, max: 255 });
+    expect(report.created).toBe(1);
+  });
+
+  test('a value quoted in a message is clipped to 80 characters', async () => {
+    const report = await h.report(webex('Bad Mail,,0123456701,work,' + 'a'.repeat(200) + ','));
+    expect(errorsOf(report)).toEqual([[2, 'Contact Email', 'email_invalid']]);
+    expect(String(report.errors[0].details.value)).toHaveLength(78);
+    expect(String(report.errors[0].details.value).endsWith('…')).toBe(true);
+  });
+});
+
 describe('identity and matching', () => {
   async function seed(...rows: string[]) {
     expect(await h.report(webex(...rows))).toMatchObject({ failed: 0 });

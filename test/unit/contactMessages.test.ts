@@ -21,6 +21,7 @@ const DETAILS = {
   rows: 10_001,
   found: 'Name, Phone',
   columns: 'Display Name',
+  length: 300,
 };
 
 describe.each(['file', 'row'] as const)('import %s messages', (kind) => {
