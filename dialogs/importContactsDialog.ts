@@ -22,7 +22,6 @@ const FILE = 'importContacts.file';
 const DECISION = 'importContacts.decision';
 const FLOW = 'importContacts.flow';
 const PREVIEW_ERRORS = 10;
-const PROGRESS_EVERY_MS = 5000;
 
 
 interface ImportState {
@@ -38,7 +37,11 @@ export const conversationKeyOf = (context: TurnContext) => `${context.activity.c
  * error file to fix and send again.
  */
 export class ImportContactsDialog extends CancelAndHelpDialog {
-  constructor(private readonly services: Services) {
+  constructor(
+    private readonly services: Services,
+    /** How often a long import says it is still running. */
+    private readonly progressEveryMs = 5000,
+  ) {
     super(IMPORT_CONTACTS_DIALOG);
     this.addDialog(
       new AnswerPrompt<IncomingFile>(FILE, async (context, answer) => {
@@ -175,7 +178,7 @@ export class ImportContactsDialog extends CancelAndHelpDialog {
     const m = t(context);
     const timer = setInterval(() => {
       void context.sendActivity(m.contactImport.stillImporting(Math.round((Date.now() - started) / 1000))).catch(() => undefined);
-    }, PROGRESS_EVERY_MS);
+    }, this.progressEveryMs);
     try {
       return await work();
     } finally {

@@ -3,7 +3,9 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Activity } from 'botbuilder';
+import { DialogTestClient } from 'botbuilder-testing';
 import { UPLOAD_EVENT } from '../../dialogs/base/incomingFile';
+import { ImportContactsDialog } from '../../dialogs/importContactsDialog';
 import { validateCard } from '../helpers/cardSchema';
 import { buttonData, cardOf, HARNESS_BASE_URL, linkUrl, openHarness, visibleText, type Harness } from '../helpers/dialogHarness';
 
@@ -160,6 +162,37 @@ describe('contacts import in the chat (seeds 000 and 001)', () => {
     const again = await h.send(attachment('a.csv', FILLED));
     expect(visibleText(again)).toContain('there is nothing to import');
     expect(() => buttonData(again, /^Import$/)).toThrow();
+  });
+});
+
+describe('a long import', () => {
+  test('shows typing, then says every few seconds that it is still running', async () => {
+    const h = await openHarness('en-US');
+    const apply = h.directory.applyContactChanges.bind(h.directory);
+    jest.spyOn(h.directory, 'applyContactChanges').mockImplementation(async (...args) => {
+      await new Promise((resolve) => setTimeout(resolve, 130));
+      return apply(...args);
+    });
+    const client = new DialogTestClient('msteams', new ImportContactsDialog(h.services, 40));
+    const from = { id: 'admin-1', name: 'Julien Rouchon' };
+    const file = { kind: 'text', text: FILLED.toString('utf8'), fileName: 'slow.csv' };
+    const replies: Partial<Activity>[] = [];
+    const collect = async (first: Promise<Partial<Activity>>) => {
+      replies.length = 0;
+      let reply: Partial<Activity> | undefined = await first;
+      while (reply) {
+        replies.push(reply);
+        reply = client.getNextReply();
+      }
+      return replies;
+    };
+    await client.sendActivity({ type: 'message', text: '', from, locale: 'en-US' });
+    // The dialog began with no file: give it the pasted lines.
+    const preview = await collect(client.sendActivity({ type: 'message', text: file.text, from, locale: 'en-US' }));
+    const done = await collect(client.sendActivity({ type: 'message', value: buttonData(preview, /^Import$/), from, locale: 'en-US' }));
+    expect(done[0].type).toBe('typing');
+    expect(done.filter((r) => /^Still importing… \(\d+ s\)$/.test(r.text ?? '')).length).toBeGreaterThanOrEqual(2);
+    expect(visibleText(done)).toContain('Import finished');
   });
 });
 
