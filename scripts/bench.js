@@ -11,6 +11,10 @@
  * Scenarios: the import engine with an in-memory directory (1,000 and 10,000
  * rows: linearity), and the same 10,000 rows into the lowdb store (org.json
  * and the contacts journal), whose own cost is reported apart as storeMs.
+ *
+ * Then, in another process, the turn latency over HTTP of the built bot beside
+ * a bare echo bot on the same stack (bench/turnLatency.js): writes
+ * bench/results/turn-latency-<time>.json and prints it.
  */
 const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -73,9 +77,28 @@ async function main() {
   const file = path.join(dir, `contacts-import-${summary.date.replace(/[:.]/g, '-')}.json`);
   fs.writeFileSync(file, `${JSON.stringify(summary, null, 2)}\n`);
   process.stdout.write(`${JSON.stringify(summary, null, 2)}\nWritten to ${path.relative(process.cwd(), file)}\n`);
+  turnLatency(dir);
 }
 
-if (process.argv[2] === '--time' || process.argv[2] === '--memory') {
+/** Turn latency beside the echo bot, in its own process (goal: p50 at most 1.5x the echo bot's). */
+function turnLatency(dir) {
+  const date = new Date().toISOString();
+  const out = execFileSync(process.execPath, [__filename, '--turn-latency'], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  const summary = { date, node: process.version, ...JSON.parse(out) };
+  const file = path.join(dir, `turn-latency-${date.replace(/[:.]/g, '-')}.json`);
+  fs.writeFileSync(file, `${JSON.stringify(summary, null, 2)}\n`);
+  process.stdout.write(`${JSON.stringify(summary, null, 2)}\nWritten to ${path.relative(process.cwd(), file)}\n`);
+}
+
+if (process.argv[2] === '--turn-latency') {
+  require('../bench/turnLatency.js').measureTurnLatency().then(
+    (result) => process.stdout.write(JSON.stringify(result)),
+    (error) => {
+      process.stderr.write(`${error.stack}\n`);
+      process.exitCode = 1;
+    },
+  );
+} else if (process.argv[2] === '--time' || process.argv[2] === '--memory') {
   const { timeScenario, memoryScenario } = require('../bench/contactsImport.js');
   const run = process.argv[2] === '--time' ? timeScenario : memoryScenario;
   run(SCENARIOS[process.argv[3]]).then(

@@ -1,4 +1,4 @@
-import { ActivityHandler, TeamsInfo, type ConversationState, type TurnContext, type UserState } from 'botbuilder';
+import { ActivityHandler, ActivityTypes, TeamsInfo, type ConversationState, type TurnContext, type UserState } from 'botbuilder';
 import { runDialog, type Dialog, type DialogState } from 'botbuilder-dialogs';
 import { menuCard } from '../cards/menuCard';
 import { UPLOAD_EVENT } from '../dialogs/base/incomingFile';
@@ -74,6 +74,14 @@ export class ProvisioBot extends ActivityHandler {
   /** One turn at a time per conversation: a double click never runs twice in parallel. */
   async run(context: TurnContext): Promise<void> {
     const key = `${context.activity.channelId}/${context.activity.conversation?.id}`;
+    // runDialog sends the whole dialog state as a trace after every turn: only the Emulator shows it; nobody else gets it.
+    if (context.activity.channelId !== 'emulator') {
+      context.onSendActivities(async (_context, activities, next) => {
+        for (let i = activities.length - 1; i >= 0; i--) if (activities[i].type === ActivityTypes.Trace) activities.splice(i, 1);
+        // The adapter refuses an empty batch.
+        return activities.length ? next() : [];
+      });
+    }
     await this.queue.run(key, async () => {
       const chosen = context.activity.from?.id ? await this.chosenLocale.get(context) : undefined;
       setTurnLocale(context, chosen ?? localeOf(context.activity.locale, this.options.defaultLocale));

@@ -52,6 +52,8 @@ beforeAll(async () => {
   });
   bot = await startBot({ DATA_DIR: tempDir(), DEFAULT_LOCALE: 'en' });
 });
+// No turn may fail on the way, not even after its replies were sent (a proactive turn has no caller to see it).
+afterEach(() => expect(bot.logs.filter((line) => line.includes('"level":50'))).toEqual([]));
 afterAll(async () => {
   await bot.stop();
   await Promise.all([files, channel].map((r) => new Promise((resolve) => r.server.close(resolve))));

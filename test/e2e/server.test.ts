@@ -23,6 +23,14 @@ describe('the real server over HTTP', () => {
     expect(visibleText(activities)).toContain('Que voulez-vous faire ?');
   });
 
+  test('replies never carry the dialog state (the trace only the Emulator shows)', async () => {
+    bot = await startBot({ DATA_DIR: tempDir() });
+    await send(bot.url, { text: 'ajouter un utilisateur' }, 'no-trace');
+    const { activities } = await send(bot.url, { text: 'Ada Lovelace ada@example.com' }, 'no-trace');
+    expect(activities.map((a) => a.type)).toEqual(['message']);
+    expect(JSON.stringify(activities)).not.toContain('dialogStack');
+  });
+
   test('"help" with locale en-US returns the English menu', async () => {
     bot = await startBot({ DATA_DIR: tempDir() });
     const { activities } = await send(bot.url, { text: 'help', locale: 'en-US' });

@@ -37,6 +37,17 @@ describe('contacts journal (contacts.jsonl beside org.json)', () => {
     expect(await names(dir)).toEqual(['Kept', 'After']);
   });
 
+  test('a last line cut inside an accented character is dropped without touching the line before it', async () => {
+    const dir = tempDir();
+    await (await openLowdbDirectory(dir)).applyContactChanges({ create: [contact('Hélène')], update: [], delete: [] }, ctx);
+    const cut = Buffer.from('{"at":"2025-01-01","put":[{"id":"x","displayName":"Hé', 'utf8');
+    fs.appendFileSync(journalOf(dir), cut.subarray(0, cut.length - 1));
+    const directory = await openLowdbDirectory(dir);
+    expect((await directory.listContacts()).map((c) => c.displayName)).toEqual(['Hélène']);
+    await directory.applyContactChanges({ create: [contact('Zoé')], update: [], delete: [] }, ctx);
+    expect(await names(dir)).toEqual(['Hélène', 'Zoé']);
+  });
+
   test('a damaged line in the middle stops the start, naming the file and line', async () => {
     const dir = tempDir();
     await (await openLowdbDirectory(dir)).applyContactChanges({ create: [contact('A')], update: [], delete: [] }, ctx);

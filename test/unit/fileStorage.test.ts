@@ -78,3 +78,27 @@ test('no temp file is left behind', async () => {
   expect(files.filter((f) => f.endsWith('.tmp'))).toEqual([]);
   expect(files).toHaveLength(6);
 });
+
+test('what a turn reads is its own copy: changing it changes nothing stored', async () => {
+  const storage = new FileStorage(path.join(dir, 'state'));
+  await storage.write({ [KEY]: { list: ['a'] } });
+  const first = await storage.read([KEY]);
+  first[KEY].list.push('b');
+  expect((await storage.read([KEY]))[KEY].list).toEqual(['a']);
+});
+
+test('a second storage on the same folder (a restart) reads what the first wrote', async () => {
+  const folder = path.join(dir, 'state');
+  const first = new FileStorage(folder);
+  await first.write({ [KEY]: { v: 1 } });
+  await first.write({ [KEY]: { v: 2 } });
+  expect((await new FileStorage(folder).read([KEY]))[KEY].v).toBe(2);
+});
+
+test('writes of different keys do not wait for each other, writes of one key keep their order', async () => {
+  const storage = new FileStorage(path.join(dir, 'state'));
+  await Promise.all([1, 2, 3].map((v) => storage.write({ [KEY]: { v, eTag: '*' } })));
+  await Promise.all(['a', 'b', 'c'].map((k) => storage.write({ [k]: { k } })));
+  expect((await storage.read([KEY]))[KEY].v).toBe(3);
+  expect(Object.keys(await storage.read(['a', 'b', 'c']))).toEqual(['a', 'b', 'c']);
+});

@@ -52,7 +52,7 @@ export class ContactJournal {
       if (batch.job) contents.jobs.set(batch.job.id, { job: batch.job, audit: batch.audit });
       contents.versions += (batch.put?.length ?? 0) + (batch.del?.length ?? 0);
     };
-    let partial: string;
+    let partial: number;
     try {
       partial = await forEachLine(this.file, replay);
     } catch (err) {
@@ -61,7 +61,7 @@ export class ContactJournal {
     }
     if (partial) {
       const { size } = await stat(this.file);
-      await truncate(this.file, size - Buffer.byteLength(partial));
+      await truncate(this.file, size - partial);
     }
     return contents;
   }
@@ -109,18 +109,22 @@ export class ContactJournal {
   }
 }
 
-/** Streams the file's complete lines (never the whole file in memory); returns what follows the last newline. */
-async function forEachLine(file: string, handle: (line: string, number: number) => void): Promise<string> {
-  let rest = '';
+/**
+ * Streams the file's complete lines (never the whole file in memory); returns
+ * how many bytes follow the last newline. Bytes, not text: a line cut inside
+ * an accented character must be measured as the bytes it has on disk.
+ */
+async function forEachLine(file: string, handle: (line: string, number: number) => void): Promise<number> {
+  let rest: Buffer = Buffer.alloc(0);
   let number = 0;
-  for await (const chunk of createReadStream(file, { encoding: 'utf8' })) {
-    const text = rest + (chunk as string);
+  for await (const chunk of createReadStream(file)) {
+    const bytes = rest.length ? Buffer.concat([rest, chunk as Buffer]) : (chunk as Buffer);
     let start = 0;
-    for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
-      handle(text.slice(start, end), ++number);
+    for (let end = bytes.indexOf(0x0a); end !== -1; end = bytes.indexOf(0x0a, start)) {
+      handle(bytes.toString('utf8', start, end), ++number);
       start = end + 1;
     }
-    rest = text.slice(start);
+    rest = bytes.subarray(start);
   }
-  return rest;
+  return rest.length;
 }

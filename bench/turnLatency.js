@@ -1,0 +1,136 @@
+'use strict';
+/**
+ * Turn latency over HTTP: the same load (concurrent conversations, "aide"
+ * turns, deliveryMode expectReplies) against a bare echo bot on the same
+ * stack and against the built Provisio bot, one after the other in the same
+ * run. "aide" shows the menu and writes nothing to the directory.
+ */
+const { spawn } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const readline = require('node:readline');
+
+const ROOT = path.join(__dirname, '..');
+const GOAL_P50_RATIO = 1.5;
+
+/** Spawns a bot and resolves once it logs {"msg":"listening","port":N}. */
+function startChild(name, script, env) {
+  const child = spawn(process.execPath, [script], {
+    env: { PATH: process.env.PATH ?? '', PORT: '0', LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const logs = [];
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  readline.createInterface({ input: child.stderr }).on('line', (line) => logs.push(line));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${name} did not start:\n${logs.join('\n')}`)), 15_000);
+    void exited.then((code) => reject(new Error(`${name} exited with ${code}:\n${logs.join('\n')}`)));
+    readline.createInterface({ input: child.stdout }).on('line', (line) => {
+      logs.push(line);
+      let entry;
+      try {
+        entry = JSON.parse(line);
+      } catch {
+        return; // not a JSON log line
+      }
+      if (entry.msg !== 'listening') return;
+      clearTimeout(timer);
+      resolve({ url: `http://127.0.0.1:${entry.port}`, stop: () => (child.kill('SIGTERM'), exited) });
+    });
+  });
+}
+
+let activityId = 0;
+
+/** One turn: its latency in ms, and whether it got a 200 with at least one message back. */
+async function timedTurn(url, conversation, text) {
+  const body = {
+    type: 'message',
+    id: `bench-${++activityId}`,
+    channelId: 'msteams',
+    serviceUrl: 'http://127.0.0.1:1/',
+    deliveryMode: 'expectReplies',
+    conversation: { id: conversation },
+    from: { id: `admin-${conversation}`, name: 'Bench' },
+    recipient: { id: 'bot', name: 'Bot' },
+    locale: 'fr-FR',
+    text,
+  };
+  const start = performance.now();
+  try {
+    const response = await fetch(`${url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    const replies = (await response.json()).activities ?? [];
+    const ok = response.status === 200 && replies.some((a) => a.type === 'message');
+    return { ms: performance.now() - start, ok };
+  } catch {
+    return { ms: performance.now() - start, ok: false };
+  }
+}
+
+/** `conversations` at once, each `turns` turns in a row; returns every turn's outcome. */
+async function load(url, { prefix, conversations, turns, text }) {
+  const run = async (i) => {
+    const outcomes = [];
+    for (let n = 0; n < turns; n++) outcomes.push(await timedTurn(url, `${prefix}-${i}`, text));
+    return outcomes;
+  };
+  return (await Promise.all(Array.from({ length: conversations }, (_, i) => run(i)))).flat();
+}
+
+const percentile = (sorted, p) => sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)];
+const round = (ms) => Number(ms.toFixed(2));
+
+function summarise(outcomes) {
+  const sorted = outcomes.map((o) => o.ms).sort((a, b) => a - b);
+  return {
+    p50Ms: round(percentile(sorted, 50)),
+    p99Ms: round(percentile(sorted, 99)),
+    turns: outcomes.length,
+    errors: outcomes.filter((o) => !o.ok).length,
+  };
+}
+
+/**
+ * Starts both bots and warms each up, then measures them in alternating rounds
+ * (echo first, then Provisio first, ...) so that both see the same machine.
+ */
+async function measureTurnLatency({ conversations = 50, turns = 20, rounds = 4, warmupTurns = 10, text = 'aide' } = {}) {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'provisio-bench-turns-'));
+  const bots = {};
+  try {
+    bots.echo = await startChild('echo bot', path.join(__dirname, 'echoBot.js'), {});
+    bots.provisio = await startChild('Provisio', path.join(ROOT, 'dist', 'src', 'index.js'), { DATA_DIR: dataDir });
+    const names = Object.keys(bots);
+    const options = (name, turnCount) => ({ prefix: `load-${name}`, conversations, text, turns: turnCount });
+    // The warm-up opens the conversations (Provisio writes each one's state once) and warms both processes up.
+    for (const name of names) await load(bots[name].url, options(name, warmupTurns));
+    const outcomes = { echo: [], provisio: [] };
+    for (let round = 0; round < rounds; round++) {
+      const turnCount = Math.floor(turns / rounds) + (round < turns % rounds ? 1 : 0);
+      for (const name of round % 2 ? [...names].reverse() : names) {
+        outcomes[name].push(...(await load(bots[name].url, options(name, turnCount))));
+      }
+    }
+    const echo = summarise(outcomes.echo);
+    const provisio = summarise(outcomes.provisio);
+    const ratioP50 = Number((provisio.p50Ms / echo.p50Ms).toFixed(2));
+    return {
+      load: { conversations, turnsPerConversation: turns, rounds, warmupTurnsPerConversation: warmupTurns, text },
+      echo,
+      provisio,
+      ratioP50,
+      goalP50Ratio: GOAL_P50_RATIO,
+      goalMet: ratioP50 <= GOAL_P50_RATIO && echo.errors === 0 && provisio.errors === 0,
+    };
+  } finally {
+    await Promise.all(Object.values(bots).map((bot) => bot.stop()));
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+module.exports = { measureTurnLatency };
