@@ -23,7 +23,10 @@ export function startBot(env: Record<string, string>): Promise<BotProcess> {
   readline.createInterface({ input: child.stderr! }).on('line', (line) => logs.push(line));
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`bot did not start:\n${logs.join('\n')}`)), 15000);
-    void exited.then((code) => reject(new Error(`bot exited with ${code}:\n${logs.join('\n')}`)));
+    void exited.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`bot exited with ${code}:\n${logs.join('\n')}`));
+    });
     readline.createInterface({ input: child.stdout! }).on('line', (line) => {
       logs.push(line);
       try {
