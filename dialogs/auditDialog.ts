@@ -1,6 +1,6 @@
 import { WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { auditCard } from '../cards/auditCard';
-import { auditChanges } from '../src/domain/auditChanges';
+import { readAuditLog } from '../src/services/auditLog';
 import { formatDateTime } from '../src/i18n';
 import type { Services } from '../src/services';
 import { CancelAndHelpDialog } from './base/cancelAndHelpDialog';
@@ -21,10 +21,8 @@ export class AuditDialog extends CancelAndHelpDialog {
 
   private async showStep(step: WaterfallStepContext) {
     const { context } = step;
-    const { directory } = this.services;
-    const [entries, licenses, locations] = await Promise.all([directory.listAudit(), directory.listLicenses(), directory.listLocations()]);
-    const names = new Map([...licenses, ...locations].map((item) => [item.id, item.name]));
-    const lines = entries
+    const records = await readAuditLog(this.services.directory);
+    const lines = records
       .slice(-SHOWN)
       .reverse()
       .map((e) => ({
@@ -32,9 +30,9 @@ export class AuditDialog extends CancelAndHelpDialog {
         who: e.actor.name,
         action: e.action,
         target: e.target,
-        changes: auditChanges(e.before, e.after, names),
+        changes: e.changes,
       }));
-    await sendCard(context, auditCard(t(context), lines, entries.length));
+    await sendCard(context, auditCard(t(context), lines, records.length));
     return step.endDialog();
   }
 }

@@ -8,16 +8,15 @@ import { formatDateTime, type Messages } from '../src/i18n';
 import type { Services } from '../src/services';
 import { CancelAndHelpDialog } from './base/cancelAndHelpDialog';
 import { sendCard } from './base/send';
-import { t, turnLocale, turnRole } from './base/turn';
-import { conversationKeyOf } from './importContactsDialog';
+import { conversationKeyOf, t, turnLocale, turnRole } from './base/turn';
 import type { FlowOptions } from './mainDialog';
 
 export const CONTACTS_DIALOG = 'contacts';
 const FLOW = 'contacts.flow';
 
-/** What the contacts card's buttons do; export and history are for admins, like imports. */
+/** What the contacts card's buttons do, and the flow each counts as for roles. */
 type ContactsTask = 'template' | 'export' | 'history';
-const ADMIN_TASKS: Record<ContactsTask, boolean> = { template: false, export: true, history: true };
+const FLOW_OF: Record<ContactsTask, string> = { template: CONTACTS_DIALOG, export: 'exportContacts', history: 'importHistory' };
 
 /** The contacts menu (seed 001): template, export of every contact, the last imports. */
 export class ContactsDialog extends CancelAndHelpDialog {
@@ -30,15 +29,15 @@ export class ContactsDialog extends CancelAndHelpDialog {
   private async runStep(step: WaterfallStepContext) {
     const { context } = step;
     const m = t(context);
-    const admin = mayUse(turnRole(context), 'importContacts');
+    const role = turnRole(context);
     const task = taskOf((step.options as FlowOptions | undefined)?.value?.do);
-    if (task && ADMIN_TASKS[task] && !admin) {
+    if (task && !mayUse(role, FLOW_OF[task])) {
       await context.sendActivity(m.notAllowed(m.contacts[`${task}Button`]));
     } else if (task) {
       await this[task](context, m);
     } else {
       const count = (await this.services.contacts.listContacts()).length;
-      await sendCard(context, contactsCard(m, { count, admin }));
+      await sendCard(context, contactsCard(m, { count, admin: mayUse(role, FLOW_OF.export) }));
     }
     return step.endDialog();
   }

@@ -13,8 +13,8 @@ import { AnswerPrompt, accept, refuse } from './base/answerPrompt';
 import { CancelAndHelpDialog } from './base/cancelAndHelpDialog';
 import { pastedFile, type IncomingFile } from './base/incomingFile';
 import { cardActivity, sendCard } from './base/send';
-import { actorOf, t, turnLocale } from './base/turn';
-import { saidYes } from './base/words';
+import { actorOf, conversationKeyOf, t, turnLocale } from './base/turn';
+import { saidImport } from './base/words';
 import type { FlowOptions } from './mainDialog';
 
 export const IMPORT_CONTACTS_DIALOG = 'importContacts';
@@ -28,8 +28,6 @@ interface ImportState {
   importId?: string;
   rows?: number;
 }
-
-export const conversationKeyOf = (context: TurnContext) => `${context.activity.channelId}/${context.activity.conversation?.id}`;
 
 /**
  * Seeds 000 and 001: get the file (attachment, upload link or pasted lines),
@@ -208,9 +206,5 @@ export class ImportContactsDialog extends CancelAndHelpDialog {
 
 function issueLine(m: Messages, issue: ImportIssue): IssueLine {
   return { line: issue.line, column: issue.column, message: issueMessage(m, issue) };
-}
-
-function saidImport(text: string): boolean {
-  return saidYes(text) || /^(importer|import)$/i.test(text.trim());
 }
 

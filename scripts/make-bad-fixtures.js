@@ -10,13 +10,14 @@
  * 1 MB cell) are not stored: the test calls `writeGeneratedFixtures(dir)` to
  * write them into a temp folder.
  *
- * Plain Node, no dependency: the Windows-1252, UTF-16 and zip bytes are built
- * by hand so that the files are exactly what the recipe says.
+ * Plain Node, no dependency: the Windows-1252 and UTF-16 bytes are built by
+ * hand, the zip and .xlsx ones by test/helpers/xlsxFile.js, so that the files
+ * are exactly what the recipe says.
  */
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
-const zlib = require('node:zlib');
+const { xlsxFile, zip } = require('../test/helpers/xlsxFile.js');
 
 const OUT = path.join(__dirname, '..', 'test', 'fixtures', 'bad');
 
@@ -54,67 +55,6 @@ function utf16(text, endian) {
   return be;
 }
 
-/** A minimal zip (deflate) of the given files, as test/unit/csv/xlsxFile.ts builds them. */
-function zip(files) {
-  const locals = [];
-  const centrals = [];
-  let offset = 0;
-  for (const [name, content] of Object.entries(files)) {
-    const data = Buffer.from(content, 'utf8');
-    const fileName = Buffer.from(name, 'utf8');
-    const deflated = zlib.deflateRawSync(data);
-    const crc = zlib.crc32(data);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(deflated.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(fileName.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(deflated.length, 20);
-    central.writeUInt32LE(data.length, 24);
-    central.writeUInt16LE(fileName.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, fileName, deflated);
-    centrals.push(central, fileName);
-    offset += local.length + fileName.length + deflated.length;
-  }
-  const directory = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(centrals.length / 2, 8);
-  end.writeUInt16LE(centrals.length / 2, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, directory, end]);
-}
-
-const xml = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
-/** A one-sheet .xlsx of string cells. */
-function xlsx(rows) {
-  const col = (c) => String.fromCharCode(65 + c);
-  const sheet = `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows
-    .map((row, r) => `<row r="${r + 1}">${row.map((v, c) => `<c r="${col(c)}${r + 1}" t="inlineStr"><is><t>${xml(v)}</t></is></c>`).join('')}</row>`)
-    .join('')}</sheetData></worksheet>`;
-  const rel = (type, target) =>
-    `<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/${type}" Target="${target}"/>`;
-  return zip({
-    '[Content_Types].xml': '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>',
-    '_rels/.rels': `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rel('officeDocument', 'xl/workbook.xml')}</Relationships>`,
-    'xl/workbook.xml': '<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Contacts" sheetId="1" r:id="rId1"/></sheets></workbook>',
-    'xl/_rels/workbook.xml.rels': `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rel('worksheet', 'worksheets/sheet1.xml')}</Relationships>`,
-    'xl/worksheets/sheet1.xml': sheet,
-  });
-}
-
 /** Six valid contacts, one per line: over a limit of 5 rows by exactly one. */
 const sixRows = [1, 2, 3, 4, 5, 6].map((n) => `Limite ${n},,,,01 23 45 67 0${n},work,limite${n}@example.com,`);
 
@@ -128,7 +68,7 @@ const FIXTURES = {
     Buffer.from([0x0d, 0x0a, 0x2d, 0xb4, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82]),
   ]),
   'zip-not-xlsx.xlsx': zip({ 'readme.txt': 'This archive holds no workbook.\n', 'contacts.csv': crlf(WEBEX, 'Ada,,,,0123456701,work,,') }),
-  'truncated.xlsx': xlsx([WEBEX.split(','), ['Ada Lovelace', '', 'Ada', 'Lovelace', '01 23 45 67 01', 'work', 'ada@example.com', 'Countess']]).subarray(0, 400),
+  'truncated.xlsx': xlsxFile([WEBEX.split(','), ['Ada Lovelace', '', 'Ada', 'Lovelace', '01 23 45 67 01', 'work', 'ada@example.com', 'Countess']]).subarray(0, 400),
   'nul-bytes.csv': Buffer.concat([utf8(crlf(WEBEX)), utf8('Ada\0Lovelace,,,,01 23 45 67 01,work,,\0\r\n')]),
   'utf16le-no-bom.csv': utf16(crlf(WEBEX, 'Élodie Martin,,,,01 23 45 67 01,work,,'), 'le'),
   'utf16be-no-bom.csv': utf16(crlf(WEBEX, 'Élodie Martin,,,,01 23 45 67 01,work,,'), 'be'),

@@ -4,7 +4,7 @@ import { menuCard } from '../cards/menuCard';
 import { UPLOAD_EVENT } from '../dialogs/base/incomingFile';
 import { languageCommand } from '../dialogs/commands';
 import { sendCard } from '../dialogs/base/send';
-import { setTurnLocale, setTurnRole, t, turnRole } from '../dialogs/base/turn';
+import { conversationKeyOf, setTurnLocale, setTurnRole, t, turnRole } from '../dialogs/base/turn';
 import { allowedActions } from '../dialogs/mainDialog';
 import { listsNeedEmail, roleOf, type AccessLists } from './domain/access';
 import type { Logger } from './logger';
@@ -73,7 +73,6 @@ export class ProvisioBot extends ActivityHandler {
 
   /** One turn at a time per conversation: a double click never runs twice in parallel. */
   async run(context: TurnContext): Promise<void> {
-    const key = `${context.activity.channelId}/${context.activity.conversation?.id}`;
     // runDialog sends the whole dialog state as a trace after every turn: only the Emulator shows it; nobody else gets it.
     if (context.activity.channelId !== 'emulator') {
       context.onSendActivities(async (_context, activities, next) => {
@@ -82,7 +81,7 @@ export class ProvisioBot extends ActivityHandler {
         return activities.length ? next() : [];
       });
     }
-    await this.queue.run(key, async () => {
+    await this.queue.run(conversationKeyOf(context), async () => {
       const chosen = context.activity.from?.id ? await this.chosenLocale.get(context) : undefined;
       setTurnLocale(context, chosen ?? localeOf(context.activity.locale, this.options.defaultLocale));
       setTurnRole(context, roleOf(await this.identities(context), this.options.access));

@@ -35,6 +35,11 @@ export function actorOf(context: TurnContext): Actor {
   return { id: from.aadObjectId ?? from.id, name: from.name || from.id };
 }
 
+/** One conversation of one channel: what turns queue on, and what links and kept files are bound to. */
+export function conversationKeyOf(context: TurnContext): string {
+  return `${context.activity.channelId}/${context.activity.conversation?.id}`;
+}
+
 /** A card click arrives as `activity.value` with empty text. */
 export function submittedValue(context: TurnContext): Record<string, unknown> | undefined {
   const value = context.activity.value;

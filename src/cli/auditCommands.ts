@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { auditChanges } from '../domain/auditChanges';
+import { readAuditLog } from '../services/auditLog';
 import { print, UsageError, withServices } from './common';
 
 function sinceOf(value: string | undefined): string | undefined {
@@ -17,11 +17,11 @@ export function registerAuditCommands(program: Command): void {
     .action((opts: { since?: string }, command: Command) => {
       const since = sinceOf(opts.since);
       return withServices(async ({ directory }) => {
-        const [entries, licenses, locations] = await Promise.all([directory.listAudit(since), directory.listLicenses(), directory.listLocations()]);
-        const names = new Map([...licenses, ...locations].map((item) => [item.id, item.name]));
-        print(command, entries, (list) =>
-          list.map((e) => {
-            const changes = auditChanges(e.before, e.after, names).map(([field, before, after]) => `${field}: ${before || '—'} → ${after || '—'}`);
+        const records = await readAuditLog(directory, since);
+        const entries = records.map(({ changes, ...entry }) => entry);
+        print(command, entries, () =>
+          records.map((e) => {
+            const changes = e.changes.map(([field, before, after]) => `${field}: ${before || '—'} → ${after || '—'}`);
             return [`${e.at} ${e.actor.name} (${e.actor.id}) ${e.flow} ${e.action} ${e.target}`, ...changes].join('\n  ');
           }),
         );

@@ -9,6 +9,7 @@ export interface AccessLists {
   open: boolean;
 }
 
+/** What help-desk may do; everything else (imports, exportContacts, importHistory, deletions, lists, audit) is for admins. */
 const HELPDESK_FLOWS = new Set(['addUser', 'assignNumber', 'listUsers', 'sendInvitations', 'contacts', 'help']);
 
 export function roleOf(identities: Array<string | undefined>, access: AccessLists): Role | undefined {

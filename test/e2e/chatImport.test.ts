@@ -3,7 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { startBot, send as sendTo, type BotProcess } from '../helpers/botProcess';
-import { tempDir } from '../helpers/dialogHarness';
+import { buttonData, linkUrl, tempDir } from '../helpers/dialogHarness';
 
 const SHARED = path.join(__dirname, '../../../shared/fixtures/csv');
 const FILLED = fs.readFileSync(path.join(SHARED, 'webex-contacts-template-filled.csv'));
@@ -64,20 +64,6 @@ function attach(name: string, bytes: Buffer) {
   return { attachments: [{ contentType: 'text/csv', name, contentUrl: `${files.url}/${name}` }] };
 }
 
-const cards = (activities: any[]) => activities.flatMap((a) => a.attachments ?? []).map((a: any) => a.content);
-function actions(activities: any[]): any[] {
-  const found: any[] = [];
-  const walk = (node: any): void => {
-    if (!node || typeof node !== 'object') return;
-    if (Array.isArray(node)) return node.forEach(walk);
-    if (typeof node.type === 'string' && node.type.startsWith('Action.')) found.push(node);
-    Object.values(node).forEach(walk);
-  };
-  walk(cards(activities));
-  return found;
-}
-const button = (activities: any[], title: RegExp) => actions(activities).find((a) => a.type === 'Action.Submit' && title.test(a.title))?.data;
-const link = (activities: any[], title: RegExp) => actions(activities).find((a) => a.type === 'Action.OpenUrl' && title.test(a.title))?.url;
 const text = (activities: any[]) => JSON.stringify(activities);
 
 describe('contacts import over HTTP, as a chat client does it', () => {
@@ -88,9 +74,9 @@ describe('contacts import over HTTP, as a chat client does it', () => {
     expect(text(preview.activities)).toMatch(/Preview of errors\.csv/);
     expect(files.requests).toContain('GET /errors.csv');
 
-    const result = await send(bot.url, { value: button(preview.activities, /^Import$/) }, conversation);
+    const result = await send(bot.url, { value: buttonData(preview.activities, /^Import$/) }, conversation);
     expect(text(result.activities)).toContain('Import finished, with errors');
-    const errorsUrl: string = link(result.activities, /Download the error file/);
+    const errorsUrl: string = linkUrl(result.activities, /Download the error file/);
     expect(errorsUrl.startsWith(`${bot.url}/files/`)).toBe(true);
 
     const response = await fetch(errorsUrl);
@@ -103,14 +89,14 @@ describe('contacts import over HTTP, as a chat client does it', () => {
 
     const again = await send(bot.url, attach('errors-fixed.csv', Buffer.from(fixed)), conversation);
     expect(text(again.activities)).toMatch(/"title":"To create","value":"1"/);
-    const done = await send(bot.url, { value: button(again.activities, /^Import$/) }, conversation);
+    const done = await send(bot.url, { value: buttonData(again.activities, /^Import$/) }, conversation);
     expect(text(done.activities)).toMatch(/"title":"Created","value":"1"[\s\S]*"title":"Errors","value":"0"/);
   });
 
   test('a double submit of Import imports once', async () => {
     const conversation = 'import-e2e-2';
     const preview = await send(bot.url, attach('filled.csv', FILLED), conversation);
-    const click = { value: button(preview.activities, /^Import$/) };
+    const click = { value: buttonData(preview.activities, /^Import$/) };
     const [first, second] = await Promise.all([send(bot.url, click, conversation), send(bot.url, click, conversation)]);
     const texts = [text(first.activities), text(second.activities)];
     expect(texts.filter((t) => t.includes('Import finished'))).toHaveLength(1);
@@ -120,7 +106,7 @@ describe('contacts import over HTTP, as a chat client does it', () => {
   test('the upload link: page, file posted, then the preview arrives by itself in the conversation', async () => {
     const conversation = 'import-e2e-3';
     const asked = await send(bot.url, { text: 'import contacts', serviceUrl: `${channel.url}/` }, conversation);
-    const uploadUrl: string = link(asked.activities, /Upload a file/);
+    const uploadUrl: string = linkUrl(asked.activities, /Upload a file/);
     expect(uploadUrl.startsWith(`${bot.url}/upload/`)).toBe(true);
     const page = await fetch(uploadUrl);
     expect(page.status).toBe(200);
@@ -134,7 +120,7 @@ describe('contacts import over HTTP, as a chat client does it', () => {
     expect(preview).toBeDefined();
     expect(preview.conversation.id).toBe(conversation);
 
-    const click = button([preview], /^Import$/);
+    const click = buttonData([preview], /^Import$/);
     expect(click).toMatchObject({ action: 'importConfirm' });
     const result = await send(bot.url, { value: click, serviceUrl: `${channel.url}/` }, conversation);
     expect(text(result.activities)).toMatch(/"title":"Created","value":"1"/);

@@ -7,6 +7,7 @@ import { performance } from 'node:perf_hooks';
 import { parse } from 'csv-parse/sync';
 import { startBot, send as sendTo, type BotProcess } from '../helpers/botProcess';
 import { runCli } from '../helpers/cli';
+import { buttonData, linkUrl } from '../helpers/dialogHarness';
 
 /**
  * Crash safety of an import: the bot is killed (SIGKILL, no shutdown hook runs)
@@ -79,19 +80,6 @@ const send = (url: string, activity: Record<string, unknown>, conversation: stri
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const text = (activities: any[]) => JSON.stringify(activities);
 
-function actions(activities: any[]): any[] {
-  const found: any[] = [];
-  const walk = (node: any): void => {
-    if (!node || typeof node !== 'object') return;
-    if (Array.isArray(node)) return node.forEach(walk);
-    if (typeof node.type === 'string' && node.type.startsWith('Action.')) found.push(node);
-    Object.values(node).forEach(walk);
-  };
-  walk(activities.flatMap((a) => a.attachments ?? []).map((a: any) => a.content));
-  return found;
-}
-const button = (activities: any[], title: RegExp) => actions(activities).find((a) => a.type === 'Action.Submit' && title.test(a.title))?.data;
-const link = (activities: any[], title: RegExp) => actions(activities).find((a) => a.type === 'Action.OpenUrl' && title.test(a.title))?.url;
 
 const orgFile = (dataDir: string) => path.join(dataDir, 'org.json');
 const journalFile = (dataDir: string) => path.join(dataDir, 'contacts.jsonl');
@@ -204,7 +192,7 @@ async function crashCase(label: string, trigger: Trigger): Promise<CaseResult> {
   const preview = await send(bot.url, { attachments: [attachment] }, conversation);
   expect(text(preview.activities)).toContain(`Preview of ${FILE_NAME}`);
   expect(text(preview.activities)).toContain(`"title":"To create","value":"${ROWS}"`);
-  const click = button(preview.activities, /^Import$/);
+  const click = buttonData(preview.activities, /^Import$/);
   expect(click).toMatchObject({ action: 'importConfirm' });
 
   const exited = new Promise<void>((resolve) => bot.child.once('exit', () => resolve()));
@@ -262,7 +250,7 @@ async function crashCase(label: string, trigger: Trigger): Promise<CaseResult> {
   const check = `${conversation}-check`;
   const exportReply = await send(again.url, { value: { action: 'contacts', do: 'export' } }, check);
   const announced = Number(/Export of (\d+) contacts ready/.exec(text(exportReply.activities))?.[1]);
-  const download = await fetch(link(exportReply.activities, /^Download$/));
+  const download = await fetch(linkUrl(exportReply.activities, /^Download$/));
   expect(download.status).toBe(200);
   const exported = exportedContacts(await download.text());
   expect(exported.count).toBe(announced);

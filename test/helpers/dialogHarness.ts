@@ -90,32 +90,32 @@ export function visibleText(replies: Partial<Activity>[]): string {
   return parts.join('\n');
 }
 
-/** The url of the first card link (Action.OpenUrl) whose title matches. */
-export function linkUrl(replies: Partial<Activity>[], title: RegExp): string {
-  const found: Array<{ title: string; url: string }> = [];
+/** Every action of a type (Action.Submit, Action.OpenUrl) on the replies' cards, in card order. */
+function cardActions(replies: Partial<Activity>[], type: string): any[] {
+  const found: any[] = [];
   const walk = (node: any): void => {
     if (!node || typeof node !== 'object') return;
     if (Array.isArray(node)) return node.forEach(walk);
-    if (node.type === 'Action.OpenUrl') found.push(node);
+    if (node.type === type) found.push(node);
     Object.values(node).forEach(walk);
   };
   replies.forEach((r) => walk(cardOf(r)));
-  const link = found.find((l) => title.test(l.title));
-  if (!link) throw new Error(`No link matching ${title}; links: ${found.map((l) => l.title).join(' | ')}`);
-  return link.url;
+  return found;
+}
+
+function firstAction(replies: Partial<Activity>[], type: string, title: RegExp): any {
+  const actions = cardActions(replies, type);
+  const action = actions.find((a) => title.test(a.title));
+  if (!action) throw new Error(`No ${type} matching ${title}; there are: ${actions.map((a) => a.title).join(' | ')}`);
+  return action;
+}
+
+/** The url of the first card link (Action.OpenUrl) whose title matches. */
+export function linkUrl(replies: Partial<Activity>[], title: RegExp): string {
+  return firstAction(replies, 'Action.OpenUrl', title).url;
 }
 
 /** The data of the first card button whose title matches. */
 export function buttonData(replies: Partial<Activity>[], title: RegExp): Record<string, unknown> {
-  const found: Array<{ title: string; data: Record<string, unknown> }> = [];
-  const walk = (node: any): void => {
-    if (!node || typeof node !== 'object') return;
-    if (Array.isArray(node)) return node.forEach(walk);
-    if (node.type === 'Action.Submit') found.push(node);
-    Object.values(node).forEach(walk);
-  };
-  replies.forEach((r) => walk(cardOf(r)));
-  const button = found.find((b) => title.test(b.title));
-  if (!button) throw new Error(`No button matching ${title}; buttons: ${found.map((b) => b.title).join(' | ')}`);
-  return button.data;
+  return firstAction(replies, 'Action.Submit', title).data;
 }

@@ -28,6 +28,8 @@ describe('roles', () => {
     ['importUsers', false],
     ['distributionLists', false],
     ['audit', false],
+    ['exportContacts', false],
+    ['importHistory', false],
   ])('help-desk may use %s: %p', (flow, allowed) => {
     expect(mayUse('helpdesk', flow)).toBe(allowed);
     expect(mayUse('admin', flow)).toBe(true);

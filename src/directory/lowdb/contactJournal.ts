@@ -84,14 +84,12 @@ export class ContactJournal {
 
   /** Appends many contacts in lines of SNAPSHOT_CHUNK, so that no line grows huge. */
   async appendContacts(contacts: Contact[], at: string): Promise<void> {
-    for (let i = 0; i < contacts.length; i += SNAPSHOT_CHUNK) await this.append({ at, put: contacts.slice(i, i + SNAPSHOT_CHUNK) });
+    for (const put of chunks(contacts)) await this.append({ at, put });
   }
 
   /** Rewrites the journal as the live contacts only, through a temporary file and a rename. */
   async compact(contacts: Iterable<Contact>, at: string): Promise<void> {
-    const all = [...contacts];
-    const lines: string[] = [];
-    for (let i = 0; i < all.length; i += SNAPSHOT_CHUNK) lines.push(JSON.stringify({ at, put: all.slice(i, i + SNAPSHOT_CHUNK) }));
+    const lines = chunks([...contacts]).map((put) => JSON.stringify({ at, put }));
     const temp = `${this.file}.tmp`;
     await this.pending;
     const handle = await open(temp, 'w');
@@ -107,6 +105,12 @@ export class ContactJournal {
   close(): Promise<void> {
     return this.pending;
   }
+}
+
+function chunks(contacts: Contact[]): Contact[][] {
+  const result: Contact[][] = [];
+  for (let i = 0; i < contacts.length; i += SNAPSHOT_CHUNK) result.push(contacts.slice(i, i + SNAPSHOT_CHUNK));
+  return result;
 }
 
 /**

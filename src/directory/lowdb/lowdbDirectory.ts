@@ -437,12 +437,10 @@ class LowdbDirectory implements Directory {
       });
       const job = ending && this.endedJob(ending, at);
       const put = [...updated, ...created];
-      if (put.length || deleted.length) {
-        await this.writeContacts(compact({ at, put, del: deleted.length ? deleted : undefined, job, audit }));
-        await this.commit((data) => job && (data.importJobs = replaceById(data.importJobs, [job])), audit);
-      } else if (job) {
-        await this.commit((data) => (data.importJobs = replaceById(data.importJobs, [job])));
-      }
+      const writes = put.length > 0 || deleted.length > 0;
+      if (writes) await this.writeContacts(compact({ at, put, del: deleted.length ? deleted : undefined, job, audit }));
+      // org.json after the journal: a crash in between is mended on the next open from the batch's job and audit.
+      if (writes || job) await this.commit((data) => job && (data.importJobs = replaceById(data.importJobs, [job])), writes ? audit : undefined);
       return { created, updated, deleted, ...(job ? { job: clone(job) } : {}) };
     });
   }

@@ -2,7 +2,7 @@ import { messages } from '../../../src/i18n';
 import type { ImportOutcome } from '../../../src/services/contactImport';
 import { fileErrorMessage, importErrorFile, issueMessage } from '../../../src/services/contactMessages';
 import { openHarness, ownFile, sharedFile, type Harness } from './importHarness';
-import { xlsxFile } from './xlsxFile';
+import { xlsxFile } from '../../helpers/xlsxFile';
 
 let h: Harness;
 

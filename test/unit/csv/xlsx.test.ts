@@ -1,6 +1,6 @@
 import { readTable } from '../../../src/csv/read';
 import { readXlsx } from '../../../src/csv/xlsx';
-import { xlsxFile } from './xlsxFile';
+import { xlsxFile } from '../../helpers/xlsxFile';
 
 const LIMITS = { maxRows: 10_000, maxBytes: 5 * 1024 * 1024 };
 

@@ -1,9 +1,12 @@
-import zlib from 'node:zlib';
+'use strict';
+// Plain JavaScript so that scripts/make-bad-fixtures.js (plain Node) and the TypeScript tests share it.
+const zlib = require('node:zlib');
 
 /** A minimal zip (deflate) of the given files: enough for an .xlsx, without a spreadsheet library. */
-function zip(files: Record<string, string>): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
+/** @param {Record<string, string>} files @returns {Buffer} */
+function zip(files) {
+  const locals = [];
+  const centrals = [];
   let offset = 0;
   for (const [name, content] of Object.entries(files)) {
     const data = Buffer.from(content, 'utf8');
@@ -42,11 +45,11 @@ function zip(files: Record<string, string>): Buffer {
   return Buffer.concat([...locals, directory, end]);
 }
 
-const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-const column = (index: number) => (index >= 26 ? String.fromCharCode(64 + Math.floor(index / 26)) : '') + String.fromCharCode(65 + (index % 26));
+const escape = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const column = (index) => (index >= 26 ? String.fromCharCode(64 + Math.floor(index / 26)) : '') + String.fromCharCode(65 + (index % 26));
 
-function sheetXml(rows: (string | number | null)[][]): string {
-  const cells = (row: (string | number | null)[], r: number) =>
+function sheetXml(rows) {
+  const cells = (row, r) =>
     row
       .map((value, c) => {
         const ref = `${column(c)}${r + 1}`;
@@ -61,10 +64,10 @@ function sheetXml(rows: (string | number | null)[][]): string {
 }
 
 /** An .xlsx workbook whose sheets hold the given rows (strings as inline strings, numbers as numbers). */
-export function xlsxFile(...sheets: (string | number | null)[][][]): Buffer {
-  const rel = (id: number, type: string, target: string) =>
+function xlsxFile(...sheets) {
+  const rel = (id, type, target) =>
     `<Relationship Id="rId${id}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/${type}" Target="${target}"/>`;
-  const files: Record<string, string> = {
+  const files = {
     '[Content_Types].xml': `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>${sheets
       .map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`)
       .join('')}</Types>`,
@@ -79,3 +82,5 @@ export function xlsxFile(...sheets: (string | number | null)[][][]): Buffer {
   sheets.forEach((rows, i) => (files[`xl/worksheets/sheet${i + 1}.xml`] = sheetXml(rows)));
   return zip(files);
 }
+
+module.exports = { zip, xlsxFile };
