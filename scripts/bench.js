@@ -23,8 +23,8 @@ const path = require('node:path');
 
 const SCENARIOS = {
   'memory-1000': { store: 'memory', rows: 1_000, runs: 5 },
-  'memory-10000': { store: 'memory', rows: 10_000, runs: 5 },
-  'lowdb-10000': { store: 'lowdb', rows: 10_000, runs: 3 },
+  'memory-10000': { store: 'memory', rows: 10_000, runs: 7 },
+  'lowdb-10000': { store: 'lowdb', rows: 10_000, runs: 7 },
 };
 
 // The goals; "linear" read as: 10x the rows cost at most 10x (+20% for noise).

@@ -1,4 +1,4 @@
-import { decodeText } from './decode';
+import { decodeText, type TextEncoding } from './decode';
 import { detectDelimiter, type Delimiter } from './delimiter';
 import { CsvFileError } from './fileError';
 import { parseCsv, type CsvRecord } from './parse';
@@ -18,6 +18,12 @@ export interface TableLimits {
   maxBytes: number;
 }
 
+/** The file's own bytes when they already are the text in UTF-8: parsing them saves encoding the text again. */
+function utf8BytesOf(bytes: Uint8Array, encoding: TextEncoding): Uint8Array | undefined {
+  if (encoding === 'utf-8') return bytes;
+  return encoding === 'utf-8-bom' ? bytes.subarray(3) : undefined;
+}
+
 /** Bytes of a CSV or .xlsx file → header and data rows; throws CsvFileError when the file cannot be imported. */
 export async function readTable(bytes: Uint8Array, limits: TableLimits): Promise<Table> {
   if (bytes.length === 0) throw new CsvFileError('empty_file');
@@ -32,7 +38,7 @@ export async function readTable(bytes: Uint8Array, limits: TableLimits): Promise
   } else {
     const decoded = decodeText(bytes);
     delimiter = detectDelimiter(decoded.text);
-    records = parseCsv(decoded.text, delimiter);
+    records = parseCsv(utf8BytesOf(bytes, decoded.encoding) ?? decoded.text, delimiter);
     encoding = decoded.encoding;
   }
   const [header, ...rows] = records;

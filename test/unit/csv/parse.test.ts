@@ -16,6 +16,30 @@ test.each([
   ]);
 });
 
+test.each([
+  ['LF rows and CRLF rows', 'a,b\n1,2\r\n3,4\n'],
+  ['CRLF rows and a lone CR row', 'a,b\r\n1,2\r3,4\r\n'],
+])('a file mixing line breaks (%s) still splits on each of them', (_name, text) => {
+  expect(lines(text)).toEqual([
+    [1, ['a', 'b']],
+    [2, ['1', '2']],
+    [3, ['3', '4']],
+  ]);
+});
+
+test('a line break inside quotes does not count as the file mixing line breaks', () => {
+  expect(lines('a,b\r\n"x\ny",2\r\n3,4\r\n')).toEqual([
+    [1, ['a', 'b']],
+    [2, ['x\ny', '2']],
+    [4, ['3', '4']],
+  ]);
+});
+
+test('UTF-8 bytes parse like the text they hold', () => {
+  const text = 'Nom,Société\r\n"Zoë, A",Été\r\n';
+  expect(parseCsv(Buffer.from(text, 'utf8'), ',')).toEqual(parseCsv(text, ','));
+});
+
 test('a record over several lines counts from its first line, and the next ones keep their real line', () => {
   const text = 'Display Name,Title\r\n"Ada\r\nLovelace","Countess\r\nof Lovelace"\r\nBob,"x"\r\n';
   expect(lines(text)).toEqual([
