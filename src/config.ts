@@ -30,6 +30,8 @@ const count = (fallback: number, what: string) =>
 /** Defaults of the import limits, also used when services are built without a full config (tests). */
 export const DEFAULT_IMPORT_LIMITS = { maxRows: 10_000, maxBytes: 5 * 1024 * 1024 } as const;
 
+export const DEFAULT_USERS_IMPORT_MAX_ROWS = 1_000;
+
 /** Teams personal-chat files (SharePoint/OneDrive) and Bot Framework channel attachments. */
 const DEFAULT_ATTACHMENT_HOSTS = '*.sharepoint.com,*.botframework.com';
 
@@ -62,8 +64,15 @@ const schema = z.object({
     .optional()
     .transform((v) => (v ?? DEFAULT_ATTACHMENT_HOSTS).split(',').map((h) => h.trim().toLowerCase()).filter(Boolean))
     .pipe(z.array(z.string().regex(/^(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)+$/, 'expected host names such as files.example.com or *.sharepoint.com'))),
+  // Users files (seed 003: Control Hub takes 1,000 users per CSV); IMPORT_MAX_BYTES applies too.
+  USERS_IMPORT_MAX_ROWS: count(DEFAULT_USERS_IMPORT_MAX_ROWS, 'data rows'),
   ATTACHMENT_TIMEOUT_MS: count(20_000, 'milliseconds'),
   FILE_LINK_TTL_MINUTES: count(60, 'minutes'),
+  // Invitations of the embedded backend: sent to this SMTP server, else written as .eml files in DATA_DIR/outbox.
+  SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'expected an SMTP URL such as smtp://mail.example.com:587 or smtps://user:password@mail.example.com' }).optional(),
+  MAIL_FROM: z.string().trim().min(3, 'expected a sender such as "Provisio <provisio@example.com>"').default('Provisio <no-reply@provisio.invalid>'),
+  // Activation links in invitations (the seed's e-mail says the code expires in 10 days).
+  ACTIVATION_LINK_TTL_DAYS: count(10, 'days'),
   // Comma-separated Teams aadObjectIds, e-mails/UPNs or channel user ids.
   ADMINS: identifierList,
   HELPDESK: identifierList,
@@ -95,10 +104,15 @@ export interface Config {
   defaultRegion: string;
   /** Largest import file accepted: data rows (header excluded) and size in bytes. */
   importLimits: { maxRows: number; maxBytes: number };
+  /** Largest users file: rows (seed 003: 1,000) and the same byte cap as contacts. */
+  usersImportLimits: { maxRows: number; maxBytes: number };
   /** Where and how chat attachments are fetched (size cap: importLimits.maxBytes). */
   attachments: { allowedHosts: string[]; timeoutMs: number };
   /** Lifetime of download and upload links. */
   fileLinkTtlMs: number;
+  /** Invitation e-mails: an SMTP server, or files in DATA_DIR/outbox when unset. */
+  mail: { smtpUrl?: string; from: string };
+  activationLinkTtlMs: number;
   access: AccessLists;
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
 }
@@ -151,12 +165,15 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     defaultRegion: v.DEFAULT_REGION,
     importLimits: { maxRows: v.IMPORT_MAX_ROWS, maxBytes: v.IMPORT_MAX_BYTES },
     attachments: { allowedHosts: v.ATTACHMENT_HOSTS, timeoutMs: v.ATTACHMENT_TIMEOUT_MS },
+    usersImportLimits: { maxRows: v.USERS_IMPORT_MAX_ROWS, maxBytes: v.IMPORT_MAX_BYTES },
     fileLinkTtlMs: v.FILE_LINK_TTL_MINUTES * 60_000,
+    mail: { smtpUrl: v.SMTP_URL, from: v.MAIL_FROM },
+    activationLinkTtlMs: v.ACTIVATION_LINK_TTL_DAYS * 24 * 60 * 60_000,
     access: { admins: v.ADMINS, helpdesk: v.HELPDESK, open: !v.MicrosoftAppId && !v.ADMINS.length && !v.HELPDESK.length },
     logLevel: v.LOG_LEVEL,
   };
 }
 
 function isSecret(name: string): boolean {
-  return /password|secret|token|key/i.test(name);
+  return /password|secret|token|key|smtp_url/i.test(name);
 }

@@ -170,7 +170,7 @@ describe('reads', () => {
 });
 
 describe('users', () => {
-  it('creates a pending, invited user that takes the number, with one write and its audit entry', async () => {
+  it('creates a pending user, not yet invited (invitations are sent apart), that takes the number, with one write and its audit entry', async () => {
     const { dir, directory, paris, suite } = await sandbox();
     const write = jest.spyOn(Low.prototype, 'write');
     const user = await directory.createUser(
@@ -179,7 +179,7 @@ describe('users', () => {
     );
     expect(write).toHaveBeenCalledTimes(1);
     expect(user).toMatchObject({ status: 'pending', displayName: 'Ada Lovelace', phoneNumber: '+33142680107' });
-    expect(user.invitedAt).toBe(user.createdAt);
+    expect(user.invitedAt).toBeUndefined();
     expect(user.activatedAt).toBeUndefined();
 
     const onDisk = readOrg(dir);

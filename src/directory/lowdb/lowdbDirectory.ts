@@ -362,7 +362,6 @@ class LowdbDirectory implements Directory {
       phoneNumber: input.phoneNumber,
       extension: input.extension,
       createdAt: at,
-      invitedAt: at,
     });
     await this.commit(
       (data) => {
