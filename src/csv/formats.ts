@@ -1,6 +1,9 @@
 import { PHONE_FIELDS, PHONE_TYPE_FIELDS, SLOTS, type FieldKey, type Slot } from '../domain/contactFields';
 import type { ContactPhoneType } from '../domain/types';
 import { CsvFileError } from './fileError';
+import { mapColumns, normalizeHeader, type MappedHeader } from './mappedHeader';
+
+export { normalizeHeader };
 
 export type FormatId = 'webex-contacts' | 'company-contacts';
 
@@ -51,22 +54,11 @@ export const COMPANY_CONTACTS: FormatSpec = {
 };
 
 const FORMATS = [WEBEX_CONTACTS, COMPANY_CONTACTS];
-const COMMENTS = new Set(['comments', 'commentaires']);
 
 /** How a file's header maps to contact fields. */
-export interface HeaderMap {
-  format: FormatSpec;
-  /** The header cells as uploaded. */
-  names: string[];
-  fieldAt: Map<number, FieldKey>;
-  fields: ReadonlySet<FieldKey>;
-  /** Our own error file's last column: ignored, and left out of the next error file. */
-  commentsIndex?: number;
-  unknownColumns: string[];
-}
-
-export function normalizeHeader(name: string): string {
-  return name.normalize('NFC').replace(/\s+/g, '').toLowerCase();
+export interface HeaderMap extends MappedHeader<FieldKey> {
+  format: FormatId;
+  spec: FormatSpec;
 }
 
 function nameOf(format: FormatSpec, field: FieldKey): string {
@@ -93,22 +85,8 @@ export function mapHeader(names: string[]): HeaderMap {
   }).sort((a, b) => b.score - a.score);
   const { format, byName, score } = scored[0];
   if (score === 0) throw new CsvFileError('unknown_header', { found: names.slice(0, 6).join(', ') });
-
-  const fieldAt = new Map<number, FieldKey>();
-  const unknownColumns: string[] = [];
-  const named = normalized.flatMap((name, index) => (name ? [index] : []));
-  const commentsIndex = named.length && COMMENTS.has(normalized[named.at(-1)!]) ? named.at(-1) : undefined;
-  // Unnamed columns after the last named one (a trailing delimiter, as in seed 004) are no columns at all.
-  const lastColumn = (commentsIndex === undefined ? named.at(-1) : named.at(-2)) ?? -1;
-  normalized.forEach((name, index) => {
-    const field = byName.get(name);
-    if (field) {
-      if ([...fieldAt.values()].includes(field)) throw new CsvFileError('duplicate_column', { column: names[index].trim() });
-      fieldAt.set(index, field);
-    } else if (index !== commentsIndex && index <= lastColumn) unknownColumns.push(names[index].trim() || `#${index + 1}`);
-  });
-  const fields = new Set(fieldAt.values());
-  const missing = missingColumns(format, fields);
+  const columns = mapColumns(names, (name) => byName.get(name));
+  const missing = missingColumns(format, columns.fields);
   if (missing.length) throw new CsvFileError('missing_column', { columns: missing.join('; '), format: format.id });
-  return { format, names, fieldAt, fields, commentsIndex, unknownColumns };
+  return { ...columns, format: format.id, spec: format };
 }

@@ -20,7 +20,7 @@ function fileError(names: string[]): CsvFileError {
 test('the shared 28-column template header is the Webex format, every column mapped in order', () => {
   const map = mapHeader(WEBEX_HEADER);
   expect(WEBEX_HEADER).toHaveLength(28);
-  expect(map.format.id).toBe('webex-contacts');
+  expect(map.format).toBe('webex-contacts');
   expect([...map.fieldAt.keys()]).toEqual([...Array(28).keys()]);
   expect(map.fieldAt.get(0)).toBe('displayName');
   expect(map.fieldAt.get(27)).toBe('group5');
@@ -29,7 +29,7 @@ test('the shared 28-column template header is the Webex format, every column map
 
 test('the company-contacts header of seed 004, with its trailing comma, is the company format', () => {
   const map = mapHeader(COMPANY_HEADER);
-  expect(map.format.id).toBe('company-contacts');
+  expect(map.format).toBe('company-contacts');
   expect(map.fieldAt.get(3)).toBe('phone1');
   expect(map.unknownColumns).toEqual([]);
 });

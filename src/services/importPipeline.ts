@@ -1,0 +1,227 @@
+import type { Directory } from '../directory/directory';
+import type { IssueDetails, RowIssueCode } from '../domain/contactIssues';
+import type { ImportCounts, ImportJob, ImportKind, WriteContext } from '../domain/types';
+import type { Delimiter } from '../csv/delimiter';
+import { CsvFileError, type FileErrorCode } from '../csv/fileError';
+import type { MappedHeader } from '../csv/mappedHeader';
+import type { CsvRecord } from '../csv/parse';
+import { readTable, type Table, type TableLimits } from '../csv/read';
+import { restoreCell } from '../csv/safeCell';
+
+/** What can be wrong with one row, on one of its fields (null: the row as a whole). */
+export interface RowIssue<Field extends string = string> {
+  field: Field | null;
+  code: RowIssueCode;
+  details: IssueDetails;
+}
+
+export interface RowCheck<Draft, Field extends string = string> {
+  /** Set when the row passed the field rules. */
+  draft?: Draft;
+  errors: RowIssue<Field>[];
+  warnings: RowIssue<Field>[];
+}
+
+export interface PlannedRow<Field extends string = string> {
+  outcome: 'created' | 'updated' | 'unchanged' | 'failed';
+  errors: RowIssue<Field>[];
+  warnings?: RowIssue<Field>[];
+}
+
+export interface ImportIssue {
+  /** Line in the file: the header is line 1; a record over several lines counts from its first. */
+  line: number;
+  /** The column's name as in the file, or null for the row as a whole. */
+  column: string | null;
+  code: RowIssueCode;
+  details: IssueDetails;
+}
+
+export interface ImportReport extends ImportCounts {
+  dryRun: boolean;
+  file: { format: string; encoding: string; delimiter: string; rows: number };
+  errors: ImportIssue[];
+  warnings: ImportIssue[];
+}
+
+/** What the error file is built from: the failed records as uploaded, with their errors. */
+export interface FailedRecords {
+  header: string[];
+  delimiter: Delimiter;
+  commentsIndex?: number;
+  rows: { cells: string[]; errors: ImportIssue[] }[];
+}
+
+export type ImportOutcome<Report extends ImportReport = ImportReport> =
+  | { ok: true; report: Report; failed: FailedRecords; job?: ImportJob }
+  | { ok: false; dryRun: boolean; fileError: { code: FileErrorCode; details: IssueDetails }; job?: ImportJob };
+
+export type { MappedHeader };
+
+export interface ImportRequest {
+  bytes: Uint8Array;
+  fileName: string;
+  dryRun: boolean;
+}
+
+export interface ImportOptions {
+  region: string;
+  limits: TableLimits;
+  now?: () => Date;
+}
+
+/** Matches the checked rows against the directory, row by row, then writes them all at once. */
+export interface RowPlanner<Draft, Field extends string = string> {
+  plan(line: number, draft: Draft): PlannedRow<Field>;
+  /** Writes the planned changes in one write that also ends the job. */
+  apply(ctx: WriteContext, ending: { jobId: string; counts: ImportCounts }): Promise<ImportJob | undefined>;
+  /** Issue details naming columns (duplicate_row's identity), as the file calls them. */
+  columnDetails?(details: IssueDetails, columnOf: (field: Field) => string | undefined): IssueDetails;
+}
+
+/** One kind of import (contacts, users): its header, its field rules and its planner. */
+export interface ImportSpec<Header extends MappedHeader<Field>, Draft, Field extends string = string> {
+  kind: ImportKind;
+  mapHeader(cells: string[]): Header;
+  /** The field rules of one row; `value(field)` is its trimmed cell, '' when absent. */
+  checkRow(value: (field: Field) => string, header: Header): RowCheck<Draft, Field>;
+  planner(header: Header, drafts: Draft[]): Promise<RowPlanner<Draft, Field>>;
+  /** Report fields of this kind (the users import's mode). */
+  reportExtras?: Record<string, unknown>;
+}
+
+/** Longest value a field takes; a longer one is a row error, not a truncation. */
+export const MAX_VALUE_LENGTH = 255;
+
+/**
+ * decode → detect → map → validate → plan → apply, for any kind of import.
+ * Valid rows are applied in one write, failed rows reported; a dry run writes
+ * nothing (not even the job). One import runs at a time per org: the store's
+ * createImportJob refuses a second one.
+ */
+export async function runImport<Header extends MappedHeader<Field>, Draft, Field extends string>(
+  directory: Directory,
+  request: ImportRequest,
+  ctx: WriteContext,
+  options: ImportOptions,
+  spec: ImportSpec<Header, Draft, Field>,
+): Promise<ImportOutcome> {
+  const now = options.now ?? (() => new Date());
+  const { dryRun } = request;
+  const job = dryRun ? undefined : await directory.createImportJob({ kind: spec.kind, by: ctx.actor.name, fileName: request.fileName });
+  const fail = async () => job && directory.updateImportJob(job.id, { status: 'failed', endedAt: now().toISOString() });
+  try {
+    let table: Table;
+    let header: Header;
+    try {
+      table = await readTable(request.bytes, options.limits);
+      header = spec.mapHeader(table.header.cells);
+    } catch (error) {
+      if (!(error instanceof CsvFileError)) throw error;
+      const ended = await fail();
+      return { ok: false, dryRun, fileError: { code: error.code, details: error.details }, job: ended };
+    }
+    const checked = checkRows(table, header, spec);
+    const drafts = checked.flatMap((row) => (row.draft === undefined ? [] : [row.draft]));
+    const planner = await spec.planner(header, drafts);
+    const { report, failed } = planRows(table, header, checked, planner);
+    const { created, updated, unchanged } = report;
+    const ended = job && (await planner.apply(ctx, { jobId: job.id, counts: { created, updated, unchanged, failed: report.failed } }));
+    return { ok: true, report: { ...report, ...spec.reportExtras, dryRun }, failed, job: ended };
+  } catch (error) {
+    await fail().catch(() => undefined);
+    throw error;
+  }
+}
+
+interface CheckedRow<Draft, Field extends string> extends RowCheck<Draft, Field> {
+  record: CsvRecord;
+}
+
+/** The field rules, row by row; a row with values beyond the header is not matched. */
+function checkRows<Header extends MappedHeader<Field>, Draft, Field extends string>(
+  table: Table,
+  header: Header,
+  spec: ImportSpec<Header, Draft, Field>,
+): CheckedRow<Draft, Field>[] {
+  const indexOf = new Map<Field, number>([...header.fieldAt].map(([index, field]) => [field, index]));
+  return table.rows.map((record) => {
+    const tooLong = tooLongOf(record, header);
+    if (tooLong.length) return { record, errors: tooLong, warnings: [] };
+    const check = spec.checkRow(valuesOf(record, indexOf), header);
+    const overflow = overflowOf(record, header, table.delimiter);
+    if (overflow) return { record, errors: [overflow, ...check.errors], warnings: check.warnings };
+    return { record, draft: check.draft, errors: check.errors, warnings: check.warnings };
+  });
+}
+
+function planRows<Draft, Field extends string>(
+  table: Table,
+  header: MappedHeader<Field>,
+  checked: CheckedRow<Draft, Field>[],
+  planner: RowPlanner<Draft, Field>,
+) {
+  const names = new Map<Field, string>([...header.fieldAt].map(([index, field]) => [field, header.names[index].trim()]));
+  const columnOf = (field: Field) => names.get(field);
+  const issue = (line: number, { field, code, details }: RowIssue<Field>): ImportIssue => {
+    const column = field ? (names.get(field) ?? null) : null;
+    const named = planner.columnDetails?.(details, columnOf) ?? {};
+    return { line, column, code, details: { ...clipped(details), ...(column ? { column } : {}), ...named } };
+  };
+  const report: Omit<ImportReport, 'dryRun'> = {
+    file: { format: header.format, encoding: table.encoding, delimiter: table.delimiter, rows: table.rows.length },
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    failed: 0,
+    errors: [],
+    warnings: header.unknownColumns.map((column) => ({ line: table.header.line, column, code: 'unknown_column', details: { column } })),
+  };
+  const failed: FailedRecords = { header: header.names, delimiter: table.delimiter, commentsIndex: header.commentsIndex, rows: [] };
+
+  for (const { record, draft, errors: checkErrors, warnings } of checked) {
+    const planned = draft === undefined ? undefined : planner.plan(record.line, draft);
+    const allWarnings = planned?.warnings?.length ? [...warnings, ...planned.warnings] : warnings;
+    if (allWarnings.length) report.warnings.push(...allWarnings.map((w) => issue(record.line, w)));
+    if (planned && planned.outcome !== 'failed') {
+      report[planned.outcome]++;
+      continue;
+    }
+    const errors = (planned?.errors ?? checkErrors).map((e) => issue(record.line, e));
+    report.failed++;
+    report.errors.push(...errors);
+    failed.rows.push({ cells: record.cells, errors });
+  }
+  return { report, failed };
+}
+
+function valuesOf({ cells }: CsvRecord, indexOf: Map<string, number>): (field: string) => string {
+  return (field) => {
+    const index = indexOf.get(field);
+    return index === undefined ? '' : restoreCell(cells[index] ?? '').trim();
+  };
+}
+
+function tooLongOf<Field extends string>(record: CsvRecord, header: MappedHeader<Field>): RowIssue<Field>[] {
+  const issues: RowIssue<Field>[] = [];
+  for (const [index, field] of header.fieldAt) {
+    const length = record.cells[index]?.trim().length ?? 0;
+    if (length > MAX_VALUE_LENGTH) issues.push({ field, code: 'value_too_long', details: { length, max: MAX_VALUE_LENGTH } });
+  }
+  return issues;
+}
+
+/** Values beyond the header's last column: usually a value split by an unquoted delimiter. */
+function overflowOf(record: CsvRecord, header: MappedHeader, delimiter: string): RowIssue<never> | undefined {
+  const width = header.names.length;
+  let count = record.cells.length;
+  while (count > width && record.cells[count - 1].trim() === '') count--;
+  if (count <= width) return undefined;
+  return { field: null, code: 'too_many_values', details: { count, expected: width, delimiter: delimiter === '\t' ? 'tab' : delimiter } };
+}
+
+/** Values quoted in a message stay short: a 1 MB cell is not repeated in the report and the error file. */
+function clipped(details: IssueDetails): IssueDetails {
+  const clip = (value: string | number) => (typeof value === 'string' && value.length > 80 ? `${value.slice(0, 77)}…` : value);
+  return Object.fromEntries(Object.entries(details).map(([key, value]) => [key, clip(value)]));
+}
