@@ -11,6 +11,10 @@ export interface AskFileView {
   ttlMinutes: number;
   uploadUrl?: string;
   templateUrl?: string;
+  /** The users import's own question and accepted formats (contacts' by default). */
+  texts?: { askFile: string; accepted: string; templateButton: string };
+  /** More downloads, e.g. the users export to edit. */
+  links?: { title: string; url: string }[];
 }
 
 export interface IssueLine {
@@ -32,6 +36,8 @@ export interface PreviewView {
   errors: IssueLine[];
   totalErrors: number;
   errorsUrl?: string;
+  /** The users import's mode, in words. */
+  mode?: string;
 }
 
 export interface ResultView {
@@ -41,17 +47,22 @@ export interface ResultView {
   by: string;
   jobId: string;
   errorsUrl?: string;
+  /** The flow "Import another file" starts, and what else to suggest (the users import: send invitations). */
+  flow?: 'importContacts' | 'importUsers';
+  hint?: string;
 }
 
 export function askFileCard(m: Messages, view: AskFileView): AdaptiveCard {
   const c = m.contactImport;
-  const body: CardElement[] = [text(c.askFile, { weight: 'Bolder' }), text(c.accepted(view.maxRows, view.maxBytes), { isSubtle: true })];
+  const texts = view.texts ?? { askFile: c.askFile, accepted: c.accepted(view.maxRows, view.maxBytes), templateButton: c.templateButton };
+  const body: CardElement[] = [text(texts.askFile, { weight: 'Bolder' }), text(texts.accepted, { isSubtle: true })];
   const links: CardElement[] = [];
   if (view.uploadUrl) {
     body.push(text(c.uploadHint(view.ttlMinutes), { isSubtle: true }));
     links.push(openUrl(c.uploadButton, view.uploadUrl));
   }
-  if (view.templateUrl) links.push(openUrl(c.templateButton, view.templateUrl));
+  if (view.templateUrl) links.push(openUrl(texts.templateButton, view.templateUrl));
+  for (const link of view.links ?? []) links.push(openUrl(link.title, link.url));
   return adaptiveCard(body, [...links, submit(m.common.cancel, { action: 'cancel' })]);
 }
 
@@ -66,6 +77,7 @@ export function previewCard(m: Messages, view: PreviewView): AdaptiveCard {
       [c.encoding, view.encoding],
       [c.delimiter, c.delimiters[view.delimiter] ?? view.delimiter],
       [c.rows, String(view.rows)],
+      ...(view.mode ? [[m.userImport.modeLabel, view.mode] as [string, string]] : []),
     ]),
     facts([
       [c.toCreate, String(counts.created)],
@@ -111,7 +123,8 @@ export function resultCard(m: Messages, view: ResultView): AdaptiveCard {
     body.push(text(c.errorFileHint));
     actions.push(openUrl(c.downloadErrorFile, view.errorsUrl));
   }
-  actions.push(submit(c.importAnother, { action: 'importContacts' }));
+  if (view.hint) body.push(text(view.hint, { isSubtle: true }));
+  actions.push(submit(c.importAnother, { action: view.flow ?? 'importContacts' }));
   return adaptiveCard(body, actions);
 }
 

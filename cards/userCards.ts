@@ -1,6 +1,7 @@
 import type { Messages } from '../src/i18n';
 import type { UserView } from '../src/services/views';
 import { actionSet, adaptiveCard, type AdaptiveCard, type CardElement, facts, heading, submit, text } from './adaptive';
+import { resendButton } from './invitationCards';
 
 export interface Choice {
   title: string;
@@ -45,6 +46,12 @@ export function licenseCard(m: Messages, options: LicenseOption[]): AdaptiveCard
   return adaptiveCard(body);
 }
 
+/** Active; pending with the date of the last invitation; or pending, invitation not sent yet. */
+export function statusText(m: Messages, user: Pick<UserView, 'status' | 'invitedAt'>): string {
+  if (user.status === 'active') return m.common.statusActive;
+  return user.invitedAt ? m.invitations.statusInvited(user.invitedAt) : m.common.statusPending;
+}
+
 export function userFacts(m: Messages, user: Omit<UserView, 'id' | 'status'> & { status?: UserView['status'] }): CardElement {
   const c = m.common;
   const rows: Array<[string, string]> = [
@@ -55,7 +62,7 @@ export function userFacts(m: Messages, user: Omit<UserView, 'id' | 'status'> & {
   if (user.location) rows.push([c.location, user.location]);
   if (user.location || user.number) rows.push([c.number, user.number ?? c.noneValue]);
   if (user.location || user.extension) rows.push([c.extension, user.extension ?? c.noneValue]);
-  if (user.status) rows.push([c.status, user.status === 'active' ? c.statusActive : c.statusPending]);
+  if (user.status) rows.push([c.status, statusText(m, { status: user.status, invitedAt: user.invitedAt })]);
   return facts(rows);
 }
 
@@ -70,8 +77,9 @@ export function confirmCard(m: Messages, title: string, details: CardElement[], 
   );
 }
 
-export function userCard(m: Messages, title: string, user: UserView, actions: CardElement[] = []): AdaptiveCard {
-  return adaptiveCard([heading(title), userFacts(m, user)], actions);
+/** A user's facts under a title; `note` (e.g. what became of the invitation) goes under the facts. */
+export function userCard(m: Messages, title: string, user: UserView, actions: CardElement[] = [], note?: string): AdaptiveCard {
+  return adaptiveCard([heading(title), userFacts(m, user), ...(note ? [text(note)] : [])], actions);
 }
 
 export function beforeAfterCard(m: Messages, title: string, before: UserView, after: UserView): AdaptiveCard {
@@ -107,6 +115,7 @@ export function userListCard(
     const status = u.status === 'active' ? m.common.statusActive : m.common.statusPendingShort;
     const calling = [u.location, u.number, u.extension && `${m.common.extension} ${u.extension}`].filter(Boolean).join(' · ');
     body.push(text(`**${u.name}** — ${u.email} — ${status}${calling ? `\n\n${calling}` : ''}`, { separator: true }));
+    if (u.status === 'pending') body.push(actionSet([resendButton(m, u.id)]));
   }
   if (page.count > 1) body.push(text(m.listUsers.page(page.index + 1, page.count), { isSubtle: true }));
   body.push(text(m.listUsers.filterHelp, { isSubtle: true, size: 'Small' }));

@@ -1,13 +1,16 @@
 import { MessageFactory } from 'botbuilder';
 import { WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { invitationReason, resendButton } from '../cards/invitationCards';
 import { choiceCard, confirmCard, licenseCard, userCard, userFacts } from '../cards/userCards';
 import { submit } from '../cards/adaptive';
 import type { CallingAssignment } from '../src/directory/directory';
 import { RuleError, type RuleCode } from '../src/domain/ruleError';
-import type { User } from '../src/domain/types';
+import type { User, WriteContext } from '../src/domain/types';
 import { fold, unitsLeft } from '../src/domain/users';
 import { ruleMessage } from '../src/i18n';
+import type { Messages } from '../src/i18n';
 import type { Services } from '../src/services';
+import type { InvitationResult } from '../src/services/invitationService';
 import type { UserDraft } from '../src/services/userService';
 import { accept, AnswerPrompt, refuse, type Answer } from './base/answerPrompt';
 import { CancelAndHelpDialog } from './base/cancelAndHelpDialog';
@@ -133,8 +136,9 @@ export class AddUserDialog extends CancelAndHelpDialog {
       return step.prompt(CHANGE, { prompt: card, retryPrompt: card });
     }
     let user: User;
+    const ctx = { actor: actorOf(step.context), flow: ADD_USER_DIALOG };
     try {
-      user = await this.services.users.createUser(draft, { actor: actorOf(step.context), flow: ADD_USER_DIALOG });
+      user = await this.services.users.createUser(draft, ctx);
     } catch (error) {
       const redo = error instanceof RuleError ? REDO_ON[error.code] : undefined;
       if (!redo) throw error;
@@ -143,10 +147,21 @@ export class AddUserDialog extends CancelAndHelpDialog {
       );
       return step.replaceDialog(FLOW, { draft: forget(draft, redo), redo } satisfies AddUserOptions);
     }
-    const view = await this.services.users.view(user);
+    // The invitation goes right away; if it cannot, the user stays created and the card offers to resend it.
+    const note = invitationNote(m, user.email, await this.invite(user.id, ctx));
+    const view = await this.services.users.view((await this.services.directory.getUser(user.id)) ?? user);
     const again = submit(m.addUser.addAnother, { action: 'addUser', ...(user.locationId ? { locationId: user.locationId } : {}) });
-    await sendCard(step.context, userCard(m, m.addUser.created(view.name), view, [again]));
+    const actions = view.status === 'pending' ? [again, resendButton(m, user.id)] : [again];
+    await sendCard(step.context, userCard(m, m.addUser.created(view.name), view, actions, note));
     return step.endDialog(user);
+  }
+
+  private async invite(userId: string, ctx: WriteContext): Promise<InvitationResult | Error> {
+    try {
+      return await this.services.invitations.send({ userIds: [userId] }, ctx);
+    } catch (error) {
+      return error instanceof Error ? error : new Error(String(error));
+    }
   }
 
   private async redoStep(step: WaterfallStepContext) {
@@ -177,6 +192,17 @@ export class AddUserDialog extends CancelAndHelpDialog {
     }
     return accept(ids);
   }
+}
+
+/** What became of the invitation of a user just created. */
+function invitationNote(m: Messages, email: string, outcome: InvitationResult | Error): string {
+  const t = m.invitations;
+  // An unexpected failure (not the mail server's answer): its text may name files, so it is not shown.
+  if (outcome instanceof Error) return t.createdFailed(t.reasons.send_failed());
+  if (outcome.sent) return t.createdSent(email);
+  if (outcome.users.failed.length) return t.createdFailed(invitationReason(m, outcome.users.failed[0], outcome.maxPerSend));
+  if (outcome.users.skipped.length) return t.createdSkipped(invitationReason(m, outcome.users.skipped[0]));
+  return t.createdFailed(t.reasons.user_not_found());
 }
 
 function draftAsUser(draft: Partial<UserDraft>): User {

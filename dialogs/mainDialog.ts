@@ -25,6 +25,13 @@ export interface FlowOptions {
   value?: Record<string, unknown>;
 }
 
+type FileFlow = 'importContacts' | 'importUsers';
+
+interface RouteOptions {
+  /** The import a file sent now is for. */
+  fileFlow?: FileFlow;
+}
+
 /** Routes a menu click or a typed command to its flow; anything else shows the menu. */
 export type DeniedListener = (context: TurnContext, action: MenuAction) => void;
 
@@ -39,11 +46,17 @@ export class MainDialog extends ComponentDialog {
     this.initialDialogId = ROUTE;
   }
 
-  /** A click on a menu button, or a file sent, starts that flow afresh, whatever was under way. */
+  /**
+   * A click on a menu button, or a file sent, starts that flow afresh,
+   * whatever was under way. A file goes to the users import when that is the
+   * flow waiting for it, else to the contacts import.
+   */
   async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
-    if (isMenuAction(submittedValue(innerDc.context)?.action) || incomingFile(innerDc.context.activity)) {
+    const file = incomingFile(innerDc.context.activity);
+    if (isMenuAction(submittedValue(innerDc.context)?.action) || file) {
+      const fileFlow: FileFlow = innerDc.activeDialog?.id === 'importUsers' ? 'importUsers' : 'importContacts';
       await innerDc.cancelAllDialogs();
-      return innerDc.beginDialog(ROUTE);
+      return innerDc.beginDialog(ROUTE, { fileFlow } satisfies RouteOptions);
     }
     return super.onContinueDialog(innerDc);
   }
@@ -53,7 +66,8 @@ export class MainDialog extends ComponentDialog {
     const m = t(context);
     const text = context.activity.text?.trim();
     const file = incomingFile(context.activity);
-    const command = file ? { action: 'importContacts' as const, rest: '', value: { file } } : commandOf(context.activity.value, text);
+    const fileFlow = (step.options as RouteOptions | undefined)?.fileFlow ?? 'importContacts';
+    const command = file ? { action: fileFlow, rest: '', value: { file } } : commandOf(context.activity.value, text);
     const menu = menuCard(m, allowedActions(context));
     if (!command) {
       if (submittedValue(context)?.action === IMPORT_CONFIRM) await context.sendActivity(m.contactImport.alreadyImported);

@@ -7,6 +7,8 @@ import { UPLOAD_EVENT } from '../dialogs/base/incomingFile';
 import { ContactsDialog } from '../dialogs/contactsDialog';
 import { DeleteUserDialog } from '../dialogs/deleteUserDialog';
 import { ImportContactsDialog } from '../dialogs/importContactsDialog';
+import { ImportUsersDialog } from '../dialogs/importUsersDialog';
+import { InvitationsDialog } from '../dialogs/invitationsDialog';
 import { ListUsersDialog } from '../dialogs/listUsersDialog';
 import { MainDialog, type DeniedListener } from '../dialogs/mainDialog';
 import { createAdapter } from './adapter';
@@ -35,6 +37,8 @@ export function createDialogs(services: Services, onDenied?: DeniedListener) {
     deleteUser: new DeleteUserDialog(services),
     listUsers: new ListUsersDialog(services),
     importContacts: new ImportContactsDialog(services),
+    importUsers: new ImportUsersDialog(services, services.userFiles),
+    sendInvitations: new InvitationsDialog(services),
     contacts: new ContactsDialog(services),
     audit: new AuditDialog(services),
   }, onDenied);
@@ -83,6 +87,7 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
       onUpload,
       logger,
     },
+    activation: { invitations: services.invitations, defaultLocale: config.defaultLocale, logger },
   });
   return {
     config,

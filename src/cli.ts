@@ -1,8 +1,10 @@
 import { Command, CommanderError } from 'commander';
 import { registerAuditCommands } from './cli/auditCommands';
 import { registerContactsCommands } from './cli/contactsCommands';
+import { registerInvitationsCommands } from './cli/invitationsCommands';
 import { registerLocationsCommands } from './cli/locationsCommands';
 import { registerUsersCommands } from './cli/usersCommands';
+import { registerUsersFileCommands } from './cli/usersFileCommands';
 import { printJson, UsageError } from './cli/common';
 import { ConfigError, loadConfig } from './config';
 import { RuleError } from './domain/ruleError';
@@ -18,9 +20,11 @@ export function buildProgram(): Command {
     // Subcommands inherit this only if it is set before they are created.
     .exitOverride();
   registerUsersCommands(program);
+  registerUsersFileCommands(program);
   registerLocationsCommands(program);
   registerContactsCommands(program);
   registerAuditCommands(program);
+  registerInvitationsCommands(program);
   return program;
 }
 

@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { CloudAdapter } from 'botbuilder';
 import restify from 'restify';
 import type { ProvisioBot } from './bot';
+import { registerActivationRoutes, type ActivationRoutesDeps } from './http/activationRoutes';
 import { registerFileRoutes, type FileRoutesDeps } from './http/fileRoutes';
 import type { Logger } from './logger';
 
@@ -14,6 +15,8 @@ export interface ServerDeps {
   onClose: () => Promise<void>;
   /** Download and upload links (GET /files/:token, GET|POST /upload/:token). */
   files?: FileRoutesDeps;
+  /** Activation links of invitations (GET|POST /activate/:token). */
+  activation?: ActivationRoutesDeps;
 }
 
 export interface RunningServer {
@@ -26,7 +29,7 @@ export interface RunningServer {
 const MAX_BODY_BYTES = 8 * 1024 * 1024;
 const startedAt = Date.now();
 
-export function createServer({ adapter, bot, logger, backend, onClose, files }: ServerDeps): RunningServer {
+export function createServer({ adapter, bot, logger, backend, onClose, files, activation }: ServerDeps): RunningServer {
   const server = restify.createServer({ name: 'provisio', handleUncaughtExceptions: false });
 
   let inFlight = 0;
@@ -61,6 +64,22 @@ export function createServer({ adapter, bot, logger, backend, onClose, files }: 
       next();
     });
     registerFileRoutes(server, files);
+  }
+
+  if (activation) {
+    // An activation writes to the directory: close() waits for it, and a closing server takes no new one.
+    server.use((req, res, next) => {
+      if (req.method !== 'POST' || !req.path().startsWith('/activate/')) return next();
+      if (closing) {
+        res.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8', 'Retry-After': '10', Connection: 'close' });
+        res.end('Le service redémarre, réessayez dans un instant. / The service is restarting, try again in a moment.\n');
+        return next(false);
+      }
+      inFlight++;
+      res.once('close', () => inFlight--);
+      next();
+    });
+    registerActivationRoutes(server, activation);
   }
 
   server.get('/healthz', (_req, res, next) => {

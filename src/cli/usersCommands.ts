@@ -1,7 +1,10 @@
 import { Option, type Command } from 'commander';
+import { loadConfig } from '../config';
 import type { License, Location, User, UserStatus } from '../domain/types';
+import { messages } from '../i18n';
 import type { UserService } from '../services/userService';
 import { print, UsageError, withServices } from './common';
+import { inviteCreatedUser } from './invitationsCommands';
 
 export interface UserJson {
   id: string;
@@ -56,7 +59,7 @@ export function registerUsersCommands(program: Command): void {
 
   users
     .command('add')
-    .description('create a user (pending until they accept the invitation)')
+    .description('create a user and send their invitation (pending until they follow its activation link)')
     .requiredOption('--first <name>', 'first name')
     .requiredOption('--last <name>', 'last name')
     .requiredOption('--email <address>', 'e-mail address')
@@ -65,7 +68,7 @@ export function registerUsersCommands(program: Command): void {
     .option('--number <phone>', 'a free number of the location, as typed: "+33 6 34 33 32 12" or "06 34 33 32 12"')
     .option('--extension <digits>', 'extension, 2 to 10 digits')
     .action((opts: AddOptions, command: Command) =>
-      withServices(async ({ users }, ctx) => {
+      withServices(async ({ users, invitations }, ctx) => {
         const licenses = await Promise.all(opts.license.map((name) => users.findLicense(name)));
         const location = opts.location === undefined ? undefined : await users.findLocation(opts.location);
         const user = await users.createUser(
@@ -80,7 +83,14 @@ export function registerUsersCommands(program: Command): void {
           },
           ctx,
         );
-        print(command, (await jsonOf(users))(user), (u) => [`Created: ${userLine(u)}`]);
+        // The invitation goes right away (as in the chat); if it cannot, the user stays created: a warning, exit 0.
+        const invitation = await inviteCreatedUser(invitations, user.id, ctx);
+        const m = messages(loadConfig(process.env).defaultLocale);
+        print(command, { ...(await jsonOf(users))(user), invitation }, (u) => [
+          `Created: ${userLine(u)}`,
+          ...(invitation.status === 'sent' ? [m.invitations.createdSent(u.email)] : []),
+        ]);
+        if (invitation.status === 'failed') process.stderr.write(`${m.invitations.cliCreatedFailed(invitation.message)}\n`);
       }),
     );
 

@@ -9,7 +9,11 @@ export type FileErrorCode =
   | 'malformed_csv'
   | 'unknown_header'
   | 'missing_column'
-  | 'duplicate_column';
+  | 'duplicate_column'
+  /** A contacts file sent to the users import. */
+  | 'contacts_file'
+  /** A users file sent to the contacts import. */
+  | 'users_file';
 
 export class CsvFileError extends Error {
   constructor(

@@ -55,6 +55,18 @@ export interface CallingAssignment {
   extension?: string;
 }
 
+/** A users import's batch: users to create, and existing users as they should become (same id). */
+export interface UserChanges {
+  create: NewUser[];
+  update: User[];
+}
+
+export interface UserChangesResult {
+  created: User[];
+  updated: User[];
+  job?: ImportJob;
+}
+
 export type NewContact = Omit<Contact, 'id' | 'createdAt' | 'updatedAt'>;
 
 export interface ContactChanges {
@@ -103,6 +115,12 @@ export interface Directory {
   createUser(user: NewUser, ctx: WriteContext): Promise<User>;
   assignCalling(userId: string, assignment: CallingAssignment, ctx: WriteContext): Promise<{ before: User; after: User }>;
   deleteUser(userId: string, ctx: WriteContext): Promise<User>;
+  /**
+   * Creates and updates users in one write, ending the import job named in
+   * `ending`; re-checks every rule (unique e-mail, units left, free number,
+   * unique extension) against the batch as a whole, and refuses it whole.
+   */
+  applyUserChanges(changes: UserChanges, ctx: WriteContext, ending?: ImportEnding): Promise<UserChangesResult>;
   markInvited(userIds: string[], at: string, ctx: WriteContext): Promise<void>;
   activateUser(userId: string, ctx: WriteContext): Promise<User>;
 

@@ -1,5 +1,24 @@
-/** Stable codes of what can be wrong with one row of an import; messages come from the catalogues. */
-export type RowIssueCode =
+/** Stable codes of what can be wrong with one row of an import (contacts or users); messages come from the catalogues. */
+export type RowIssueCode = ContactIssueCode | UserIssueCode;
+
+export type UserIssueCode =
+  | 'email_required'
+  | 'license_value_invalid'
+  | 'new_user_needs_license'
+  | 'no_units_left'
+  | 'unknown_location'
+  | 'location_required'
+  | 'number_or_extension_required'
+  | 'number_not_in_location'
+  | 'number_taken'
+  | 'number_twice_in_file'
+  | 'extension_taken'
+  | 'extension_twice_in_file'
+  | 'extension_suggested'
+  | 'suggested_extension_taken'
+  | 'calling_needs_license';
+
+export type ContactIssueCode =
   | 'display_name_required'
   | 'contact_method_required'
   | 'phone_or_email_required'

@@ -1,3 +1,6 @@
+import { userImportEn } from './userImport';
+import { invitationsEn } from './invitations';
+
 export const en = {
   welcome: {
     title: 'Welcome to Provisio',
@@ -57,7 +60,7 @@ export const en = {
     yes: 'Yes',
     no: 'No',
     statusActive: 'Active',
-    statusPending: 'Pending (invitation sent, not yet activated)',
+    statusPending: 'Pending (invitation not sent yet)',
     statusPendingShort: 'Pending',
     name: 'Name',
     email: 'E-mail',
@@ -120,6 +123,7 @@ export const en = {
     next: 'Next page',
     filterHelp: 'Filters: "users active", "users pending", or a location name.',
   },
+  invitations: invitationsEn,
   audit: {
     title: (shown: number, total: number) =>
       shown < total ? `Audit log: the last ${shown} of ${total} changes` : `Audit log: ${total} change${total === 1 ? '' : 's'}`,
@@ -161,7 +165,7 @@ export const en = {
     previewTitle: (fileName: string) => `Preview of ${fileName}`,
     previewIntro: 'Nothing is written yet. Check the counts, then click Import.',
     format: 'Format',
-    formats: { 'webex-contacts': 'Webex contacts template', 'company-contacts': 'Company contacts' } as Record<string, string>,
+    formats: { 'webex-contacts': 'Webex contacts template', 'company-contacts': 'Company contacts', 'webex-users': 'Control Hub users CSV' } as Record<string, string>,
     encoding: 'Encoding',
     delimiter: 'Delimiter',
     delimiters: { ',': 'comma', ';': 'semicolon', '\t': 'tab' } as Record<string, string>,
@@ -215,6 +219,7 @@ export const en = {
       `${c.created} created, ${c.updated} updated, ${c.unchanged} unchanged, ${c.failed} errors`,
     status: { running: 'running', done: 'done', failed: 'file refused', interrupted: 'interrupted (nothing imported)' } as Record<string, string>,
   },
+  userImport: userImportEn,
   import: {
     commentsColumn: 'Comments',
     nothingImported: 'Nothing was imported.',
@@ -235,6 +240,8 @@ export const en = {
       missing_column: (d: Details) =>
         `The header (first line) lacks the column ${d.columns} ("/" means: one of them). Add it with that exact name, or start from the template.`,
       duplicate_column: (d: Details) => `The header has the column "${d.column}" twice. Keep only one of them.`,
+      users_file: () => 'This is a users file (User ID/Email, licences…), not a contacts file: type "import users" to import it.',
+      contacts_file: () => 'This is a contacts file, not a users file: type "import contacts" to import it.',
     },
     row: {
       display_name_required: (d: Details) => `"${d.column}" is empty: every contact needs a display name. Fill it in.`,
@@ -252,7 +259,7 @@ export const en = {
         `"${d.value}" in "${d.column}" looks like an international number that lost its "+" in a spreadsheet: write ${d.suggestion}, in a column formatted as text so that the "+" stays.`,
       phone_not_valid: (d: Details) =>
         `"${d.value}" in "${d.column}" (${d.e164}) has a possible length but is not a number in use in its country: imported as it is, check it.`,
-      extension_invalid: (d: Details) => `"${d.value}" in "${d.column}" is not an extension: a work_extension holds 2 to 10 digits (e.g. 4021).`,
+      extension_invalid: (d: Details) => `"${d.value}" in "${d.column}" is not an extension: an extension holds 2 to 10 digits (e.g. 4021).`,
       email_invalid: (d: Details) => `"${d.value}" in "${d.column}" is not a valid e-mail address (expected something like name@company.com).`,
       sip_invalid: (d: Details) =>
         `"${d.value}" in "${d.column}" is not a SIP URI (expected user@domain, such as jdoe@example.com or sip:jdoe@example.com).`,

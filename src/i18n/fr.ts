@@ -1,4 +1,6 @@
+import { userImportFr } from './userImport';
 import { fileSizes, megabytes, type Messages } from './en';
+import { invitationsFr } from './invitations';
 
 export const fr: Messages = {
   welcome: {
@@ -59,7 +61,7 @@ export const fr: Messages = {
     yes: 'Oui',
     no: 'Non',
     statusActive: 'Actif',
-    statusPending: 'Vérifié (invitation envoyée, compte pas encore activé)',
+    statusPending: 'Vérifié (invitation pas encore envoyée)',
     statusPendingShort: 'Vérifié',
     name: 'Nom',
     email: 'E-mail',
@@ -122,6 +124,7 @@ export const fr: Messages = {
     next: 'Page suivante',
     filterHelp: 'Filtres : « utilisateurs actifs », « utilisateurs en attente », ou un nom d\'emplacement.',
   },
+  invitations: invitationsFr,
   audit: {
     title: (shown, total) =>
       shown < total ? `Journal d'audit : les ${shown} dernières modifications sur ${total}` : `Journal d'audit : ${total} modification${total === 1 ? '' : 's'}`,
@@ -163,7 +166,7 @@ export const fr: Messages = {
     previewTitle: (fileName) => `Aperçu de ${fileName}`,
     previewIntro: "Rien n'est encore enregistré. Vérifiez les nombres, puis cliquez sur Importer.",
     format: 'Format',
-    formats: { 'webex-contacts': 'Modèle de contacts Webex', 'company-contacts': "Contacts d'entreprise" },
+    formats: { 'webex-contacts': 'Modèle de contacts Webex', 'company-contacts': "Contacts d'entreprise", 'webex-users': 'CSV des utilisateurs Control Hub' },
     encoding: 'Encodage',
     delimiter: 'Séparateur',
     delimiters: { ',': 'virgule', ';': 'point-virgule', '\t': 'tabulation' },
@@ -218,6 +221,7 @@ export const fr: Messages = {
     historyCounts: (c) => `${c.created} créés, ${c.updated} modifiés, ${c.unchanged} inchangés, ${c.failed} erreurs`,
     status: { running: 'en cours', done: 'terminé', failed: 'fichier refusé', interrupted: "interrompu (rien d'importé)" },
   },
+  userImport: userImportFr,
   import: {
     commentsColumn: 'Commentaires',
     nothingImported: "Rien n'a été importé.",
@@ -240,6 +244,9 @@ export const fr: Messages = {
       missing_column: (d) =>
         `Il manque à l'en-tête (première ligne) la colonne ${d.columns} (« / » veut dire : l'une d'elles). Ajoutez-la avec ce nom exact, ou partez du modèle.`,
       duplicate_column: (d) => `L'en-tête contient deux fois la colonne « ${d.column} ». N'en gardez qu'une.`,
+      users_file: () =>
+        "C'est un fichier d'utilisateurs (User ID/Email, licences…), pas de contacts : tapez « importer des utilisateurs » pour l'importer.",
+      contacts_file: () => "C'est un fichier de contacts, pas d'utilisateurs : tapez « importer des contacts » pour l'importer.",
     },
     row: {
       display_name_required: (d) => `« ${d.column} » est vide : chaque contact doit avoir un nom d'affichage. Renseignez-le.`,
@@ -258,7 +265,7 @@ export const fr: Messages = {
       phone_not_valid: (d) =>
         `« ${d.value} » dans « ${d.column} » (${d.e164}) a une longueur possible mais n'est pas un numéro attribué dans son pays : importé tel quel, vérifiez-le.`,
       extension_invalid: (d) =>
-        `« ${d.value} » dans « ${d.column} » n'est pas un numéro interne : un work_extension compte de 2 à 10 chiffres (par ex. 4021).`,
+        `« ${d.value} » dans « ${d.column} » n'est pas un numéro interne : un numéro interne compte de 2 à 10 chiffres (par ex. 4021).`,
       email_invalid: (d) => `« ${d.value} » dans « ${d.column} » n'est pas une adresse e-mail valide (attendu : nom@entreprise.fr).`,
       sip_invalid: (d) =>
         `« ${d.value} » dans « ${d.column} » n'est pas une URI SIP (attendu : utilisateur@domaine, comme jdupont@exemple.fr ou sip:jdupont@exemple.fr).`,

@@ -3,12 +3,16 @@ import type { FieldKey } from '../domain/contactFields';
 import { checkContactRow, type RowRules } from '../domain/contactRules';
 import type { IssueDetails } from '../domain/contactIssues';
 import type { WriteContext } from '../domain/types';
-import { mapHeader, type HeaderMap } from '../csv/formats';
+import { CsvFileError } from '../csv/fileError';
+import { mapHeader, normalizeHeader, type HeaderMap } from '../csv/formats';
+import { USER_COLUMNS } from '../csv/usersFormat';
 import { ContactPlanner, type IdentityKind } from './contactPlan';
 import { runImport, type ImportOptions, type ImportOutcome, type ImportRequest, type ImportSpec, type RowPlanner } from './importPipeline';
 
 export type { FailedRecords, ImportIssue, ImportOptions, ImportOutcome, ImportReport, ImportRequest } from './importPipeline';
 export { MAX_VALUE_LENGTH } from './importPipeline';
+
+const USERS_EMAIL_COLUMN = normalizeHeader(USER_COLUMNS[0].name);
 
 /** The contacts import (seeds 000, 001, 004): the Webex template or the company-contacts format. */
 export function importContacts(directory: Directory, request: ImportRequest, ctx: WriteContext, options: ImportOptions): Promise<ImportOutcome> {
@@ -19,7 +23,14 @@ function contactsSpec(directory: Directory, region: string): ImportSpec<HeaderMa
   let rules: RowRules | undefined;
   return {
     kind: 'contacts',
-    mapHeader,
+    mapHeader(cells) {
+      try {
+        return mapHeader(cells);
+      } catch (error) {
+        if (error instanceof CsvFileError && cells.some((c) => normalizeHeader(c) === USERS_EMAIL_COLUMN)) throw new CsvFileError('users_file');
+        throw error;
+      }
+    },
     checkRow(value, header) {
       rules ??= {
         region,

@@ -1,10 +1,14 @@
 import path from 'node:path';
-import { DEFAULT_IMPORT_LIMITS, type Config } from '../config';
+import { DEFAULT_IMPORT_LIMITS, DEFAULT_USERS_IMPORT_MAX_ROWS, type Config } from '../config';
 import type { Directory } from '../directory/directory';
 import { fetchAttachment } from '../files/fetchAttachment';
 import { LinkStore } from '../files/linkStore';
+import { createMailer } from '../mail/invitationMail';
+import { ActivationLinks } from './activationLinks';
 import { ContactService } from './contactService';
 import { FileLinks } from './fileLinks';
+import { InvitationService } from './invitationService';
+import { UserFileService } from './userFiles';
 import { UserService } from './userService';
 
 export interface Services {
@@ -12,18 +16,26 @@ export interface Services {
   users: UserService;
   contacts: ContactService;
   files: FileLinks;
+  /** Invitation e-mails and the activation links in them. */
+  invitations: InvitationService;
   /** The store behind the links, served over HTTP by the server. */
   links: LinkStore;
   /** Downloads a chat attachment under the configured host list, size cap and deadline. */
   fetchAttachment(url: string): Promise<Buffer>;
   importLimits: Config['importLimits'];
+  /** The users CSV: import, export, template (seed 003). */
+  userFiles: UserFileService;
 }
 
 export type ServicesConfig = Pick<Config, 'defaultRegion' | 'dataDir'> &
-  Partial<Pick<Config, 'importLimits' | 'attachments' | 'fileLinkTtlMs' | 'localMode'>> & {
+  Partial<Pick<Config, 'importLimits' | 'usersImportLimits' | 'attachments' | 'fileLinkTtlMs' | 'localMode' | 'mail' | 'activationLinkTtlMs'>> & {
     /** The bot's public address, as links start with it. */
     baseUrl: () => string;
   };
+
+/** Used when services are built without a mail config (tests): invitations go to DATA_DIR/outbox. */
+const DEFAULT_MAIL_FROM = 'Provisio <no-reply@provisio.invalid>';
+const DEFAULT_ACTIVATION_TTL_MS = 10 * 24 * 60 * 60_000;
 
 export function createServices(directory: Directory, config: ServicesConfig): Services {
   const limits = config.importLimits ?? DEFAULT_IMPORT_LIMITS;
@@ -31,13 +43,24 @@ export function createServices(directory: Directory, config: ServicesConfig): Se
   const attachments = config.attachments ?? { allowedHosts: [], timeoutMs: 20_000 };
   const policy = { allowedHosts: attachments.allowedHosts, allowLoopback: config.localMode ?? true };
   const links = new LinkStore(path.join(config.dataDir, 'files'), { ttlMs });
+  const invitations = new InvitationService(directory, {
+    links: new ActivationLinks(path.join(config.dataDir, 'activation'), { ttlMs: config.activationLinkTtlMs ?? DEFAULT_ACTIVATION_TTL_MS }),
+    mailer: createMailer({ smtpUrl: config.mail?.smtpUrl, outboxDir: path.join(config.dataDir, 'outbox') }),
+    from: config.mail?.from ?? DEFAULT_MAIL_FROM,
+    baseUrl: config.baseUrl,
+  });
   return {
     directory,
     links,
     users: new UserService(directory, config.defaultRegion),
     contacts: new ContactService(directory, { region: config.defaultRegion, limits }),
     files: new FileLinks(links, config.baseUrl, ttlMs),
+    invitations,
     fetchAttachment: (url) => fetchAttachment(url, policy, { maxBytes: limits.maxBytes, timeoutMs: attachments.timeoutMs }),
     importLimits: limits,
+    userFiles: new UserFileService(directory, {
+      region: config.defaultRegion,
+      limits: config.usersImportLimits ?? { maxRows: DEFAULT_USERS_IMPORT_MAX_ROWS, maxBytes: limits.maxBytes },
+    }),
   };
 }

@@ -12,6 +12,8 @@ export interface UserView {
   number?: string;
   extension?: string;
   status: User['status'];
+  /** When the last invitation e-mail was sent (pending users). */
+  invitedAt?: string;
 }
 
 export function toUserView(user: User, licenses: readonly License[], locations: readonly Location[]): UserView {
@@ -24,5 +26,6 @@ export function toUserView(user: User, licenses: readonly License[], locations: 
     number: user.phoneNumber ? formatPhone(user.phoneNumber) : undefined,
     extension: user.extension,
     status: user.status,
+    ...(user.invitedAt && { invitedAt: user.invitedAt }),
   };
 }

@@ -24,13 +24,20 @@ describe('add a user', () => {
     expect(summary).toContain('+33 6 34 33 32 12');
     const created = await h.say('oui');
     expect(visibleText(created)).toContain('Utilisateur Robert Redford créé');
-    expect(visibleText(created)).toContain('Vérifié (invitation envoyée, compte pas encore activé)');
+    // The invitation is sent right away (to DATA_DIR/outbox here): the status says when.
+    expect(visibleText(created)).toMatch(/Vérifié \(invitation envoyée le \d+ \S+ \d{4} à \d\d:\d\d UTC, compte pas encore activé\)/);
+    expect(visibleText(created)).toContain('Invitation envoyée à rredford@exemple.fr.');
+    expect(buttonData(created, /^Renvoyer l'invitation$/)).toEqual({ action: 'sendInvitations', userId: expect.any(String) });
 
     const user = await h.directory.findUserByEmail('RREDFORD@exemple.fr');
     expect(user).toMatchObject({ firstName: 'Robert', lastName: 'Redford', status: 'pending', phoneNumber: '+33634333212', extension: '3212' });
     expect(await h.directory.listFreeNumbers(user!.locationId!)).not.toContain('+33634333212');
     const audit = await h.directory.listAudit();
-    expect(audit).toEqual([expect.objectContaining({ action: 'user.create', flow: 'addUser', actor: expect.objectContaining({ name: 'Julien Rouchon' }) })]);
+    expect(audit).toEqual([
+      expect.objectContaining({ action: 'user.create', flow: 'addUser', actor: expect.objectContaining({ name: 'Julien Rouchon' }) }),
+      expect.objectContaining({ action: 'user.invite', flow: 'addUser', target: 'rredford@exemple.fr' }),
+    ]);
+    expect(user!.invitedAt).toEqual(expect.any(String));
   });
 
   test('card clicks, English: licence, location, number and suggested extension buttons', async () => {

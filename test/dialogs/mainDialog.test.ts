@@ -45,7 +45,7 @@ describe('main menu routing', () => {
   });
 
   test.each([
-    ['fr-FR', 'importUsers', "n'est pas encore disponible"],
+    ['fr-FR', 'distributionLists', "n'est pas encore disponible"],
     ['en-US', 'distributionLists', 'is not available yet'],
   ])('%s a flow not built yet (%s) says so plainly', async (locale, action, expected) => {
     const { say } = await openHarness(locale);

@@ -14,10 +14,12 @@ describe('npm run cli -- audit', () => {
     expect(cli('users', 'delete', '--email', 'ada@example.com', '--yes').code).toBe(0);
     const run = cli('audit', '--json');
     expect(run.code).toBe(0);
-    expect(run.json.map((e: { action: string }) => e.action)).toEqual(['user.create', 'user.delete']);
-    const [created, deleted] = run.json;
+    // users add sends the invitation right after the creation: a second write.
+    expect(run.json.map((e: { action: string }) => e.action)).toEqual(['user.create', 'user.invite', 'user.delete']);
+    const [created, invited, deleted] = run.json;
     expect(created).toMatchObject({ flow: 'cli', target: 'ada@example.com', actor: { id: `cli:${os.userInfo().username}` }, after: { email: 'ada@example.com' } });
     expect(created.before).toBeUndefined();
+    expect(invited).toMatchObject({ flow: 'cli', target: 'ada@example.com', after: [{ email: 'ada@example.com', invitedAt: expect.any(String) }] });
     expect(deleted).toMatchObject({ before: { email: 'ada@example.com' } });
     expect(Date.parse(created.at)).toBeLessThanOrEqual(Date.parse(deleted.at));
   });
@@ -31,9 +33,14 @@ describe('npm run cli -- audit', () => {
 
   test('--since keeps the entries from that instant on', () => {
     cli('users', 'add', '--first', 'Ada', '--last', 'Lovelace', '--email', 'ada@example.com', '--license', 'Webex Meetings');
-    const [entry] = cli('audit', '--json').json;
-    expect(cli('audit', '--since', entry.at, '--json').json).toHaveLength(1);
-    expect(cli('audit', '--since', new Date(Date.parse(entry.at) + 1).toISOString(), '--json').json).toEqual([]);
+    const entries = cli('audit', '--json').json;
+    expect(entries.map((e: { action: string }) => e.action)).toEqual(['user.create', 'user.invite']);
+    const [first, last] = entries;
+    const actionsSince = (at: string) => cli('audit', '--since', at, '--json').json.map((e: { action: string }) => e.action);
+    expect(actionsSince(first.at)).toEqual(['user.create', 'user.invite']);
+    // Both writes may fall in the same millisecond.
+    expect(actionsSince(last.at)).toEqual(first.at === last.at ? ['user.create', 'user.invite'] : ['user.invite']);
+    expect(actionsSince(new Date(Date.parse(last.at) + 1).toISOString())).toEqual([]);
   });
 
   test('a --since that is not a date is a usage error (exit 2) saying what to give', () => {

@@ -20,7 +20,7 @@ import { openLowdbDirectory } from '../../src/directory/lowdb/lowdbDirectory';
 import type { Directory } from '../../src/directory/directory';
 import { messages } from '../../src/i18n';
 import type { ImportOutcome } from '../../src/services/contactImport';
-import { fileErrorMessage, issueMessage } from '../../src/services/contactMessages';
+import { fileErrorMessage, issueMessage } from '../../src/services/importMessages';
 import { ContactService } from '../../src/services/contactService';
 
 const recipe = require('../../scripts/make-bad-fixtures.js') as {

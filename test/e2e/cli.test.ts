@@ -83,10 +83,12 @@ test('users add with a calling licence, a number typed the French way and an ext
     phoneNumber: '+33634333212',
     extension: '3212',
     licenses: ['Webex Suite'],
+    invitation: { status: 'sent' },
   });
 
+  const { invitation: _invitation, ...created } = run.json;
   const listed = cli('users', 'list', '--json').json.find((u: { email: string }) => u.email === 'ada@example.com');
-  expect(listed).toEqual(run.json);
+  expect(listed).toEqual(created);
   expect(freeNumbersOf(IT)).not.toContain('+33634333212');
 });
 
@@ -107,6 +109,35 @@ test('users add records the CLI user as the actor of the write', () => {
   const entry = org.audit.find((a: { action: string }) => a.action === 'user.create');
   const name = os.userInfo().username;
   expect(entry).toMatchObject({ actor: { id: `cli:${name}`, name }, flow: 'cli', target: 'ada@example.com' });
+});
+
+test('users add sends the invitation right away: without SMTP_URL, an .eml file in DATA_DIR/outbox', () => {
+  const run = cli('users', 'add', '--first', 'Ada', '--last', 'Lovelace', '--email', 'ada@example.com', '--license', 'Webex Meetings');
+  expect(run.code).toBe(0);
+  expect(run.stdout).toContain('Invitation sent to ada@example.com.');
+  const outbox = path.join(dataDir, 'outbox');
+  const files = fs.readdirSync(outbox);
+  expect(files).toEqual([expect.stringMatching(/^\d{4}-\d\d-\d\dT[\d-]+Z-[0-9a-f]{12}\.eml$/)]);
+  const eml = fs.readFileSync(path.join(outbox, files[0]), 'utf8');
+  expect(eml).toMatch(/^To: Ada Lovelace <ada@example\.com>$/m);
+  expect(eml).toMatch(/http:\/\/localhost:3978\/activate\/[A-Za-z0-9_-]{32}/);
+  // The file holds a live link: readable by its owner only.
+  expect(fs.statSync(path.join(outbox, files[0])).mode & 0o077).toBe(0);
+});
+
+test('users add whose invitation cannot be sent still creates the user (exit 0), says so and leaves the user not invited', () => {
+  // Nothing listens on port 1: the connection is refused.
+  const run = runCli(dataDir, ['users', 'add', '--first', 'Ada', '--last', 'Lovelace', '--email', 'ada@example.com', '--license', 'Webex Meetings', '--json'], {
+    SMTP_URL: 'smtp://user:s3cret-pass@127.0.0.1:1',
+  });
+  expect(run.code).toBe(0);
+  expect(run.json).toMatchObject({ email: 'ada@example.com', status: 'pending', invitation: { status: 'failed', code: 'send_failed', message: expect.stringContaining('ECONNREFUSED') } });
+  expect(run.stderr).toContain('the user is created, but the invitation was not sent');
+  expect(run.stdout + run.stderr).not.toContain('s3cret-pass');
+  expect(userEmails('--status', 'pending')).toContain('ada@example.com');
+  const org = JSON.parse(fs.readFileSync(path.join(dataDir, 'org.json'), 'utf8'));
+  expect(org.users.find((u: { email: string }) => u.email === 'ada@example.com').invitedAt).toBeUndefined();
+  expect(org.audit.map((a: { action: string }) => a.action)).toEqual(['user.create']);
 });
 
 test('users add refuses an invalid e-mail address', () => {
@@ -191,7 +222,8 @@ test('users delete --yes deletes the user and frees the number', () => {
 
   const run = cli('users', 'delete', '--email', 'ADA@example.com', '--yes', '--json');
   expect(run.code).toBe(0);
-  expect(run.json).toEqual({ deleted: added.json });
+  const { invitation: _invitation, ...created } = added.json;
+  expect(run.json).toEqual({ deleted: created });
   expect(userEmails()).not.toContain('ada@example.com');
   expect(freeNumbersOf(IT)).toContain('+33634333212');
 });

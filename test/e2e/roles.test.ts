@@ -54,8 +54,10 @@ describe('who may do what, over the real server', () => {
     await send(bot.url, { text: 'Webex Meetings', ...as('hd-1') }, 'c-audit');
     await send(bot.url, { text: 'oui', ...as('hd-1') }, 'c-audit');
     const log = visibleText((await send(bot.url, { text: 'audit', locale: 'en-US', ...as('admin-1') }, 'c-admin2')).activities);
-    expect(log).toMatch(/Audit log: 1 change\n/);
+    // The creation, then the invitation sent right after it.
+    expect(log).toMatch(/Audit log: 2 changes\n/);
     expect(log).toMatch(/ — hd-1: created the user ada@audit\.example/);
+    expect(log).toMatch(/ — hd-1: sent the invitation to ada@audit\.example/);
     expect(log).toContain('licenseIds: — → Webex Meetings');
   });
 

@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { templateCsv } from '../../src/csv/export';
 import { messages } from '../../src/i18n';
-import { importErrorFile } from '../../src/services/contactMessages';
+import { importErrorFile } from '../../src/services/importMessages';
 import { xlsxFile } from '../helpers/xlsxFile';
 import { openHarness, ownFile, readRows, sharedFile, writeRows, type Harness } from './csv/importHarness';
 

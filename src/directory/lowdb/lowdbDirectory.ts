@@ -24,6 +24,8 @@ import {
   type ImportEnding,
   type NewImportJob,
   type NewUser,
+  type UserChanges,
+  type UserChangesResult,
   type UserFilter,
 } from '../directory';
 import type { ContactData } from '../../domain/contactFields';
@@ -226,6 +228,23 @@ function checkCalling(data: OrgData, userId: string | undefined, { locationId, p
   }
 }
 
+/** A new user as stored: pending, not yet invited. */
+function newUserRecord(input: NewUser, at: string): User {
+  return compact({
+    id: randomUUID(),
+    email: input.email.trim(),
+    firstName: input.firstName,
+    lastName: input.lastName,
+    displayName: input.displayName || `${input.firstName} ${input.lastName}`.trim() || input.email.trim(),
+    status: 'pending',
+    licenseIds: [...new Set(input.licenseIds)],
+    locationId: input.locationId,
+    phoneNumber: input.phoneNumber,
+    extension: input.extension,
+    createdAt: at,
+  });
+}
+
 function releaseNumbers(data: OrgData, userId: string): void {
   for (const n of data.numbers) if (n.ownerId === userId) delete n.ownerId;
 }
@@ -349,20 +368,7 @@ class LowdbDirectory implements Directory {
     checkEmailFree(this.data, input.email);
     checkLicenses(this.data, licenseIds);
     checkCalling(this.data, undefined, input);
-    const at = this.nowIso();
-    const user: User = compact({
-      id: randomUUID(),
-      email: input.email.trim(),
-      firstName: input.firstName,
-      lastName: input.lastName,
-      displayName: input.displayName ?? `${input.firstName} ${input.lastName}`,
-      status: 'pending',
-      licenseIds,
-      locationId: input.locationId,
-      phoneNumber: input.phoneNumber,
-      extension: input.extension,
-      createdAt: at,
-    });
+    const user = newUserRecord({ ...input, licenseIds }, this.nowIso());
     await this.commit(
       (data) => {
         data.users.push(user);
@@ -399,6 +405,52 @@ class LowdbDirectory implements Directory {
       { ctx, action: 'user.delete', target: user.email, before: user },
     );
     return clone(user);
+  }
+
+  async applyUserChanges(changes: UserChanges, ctx: WriteContext, ending?: ImportEnding): Promise<UserChangesResult> {
+    const at = this.nowIso();
+    // Checked on a copy, change after change: the batch is refused whole, and nothing is touched, if one breaks a rule.
+    const draft = clone(this.data);
+    const updated = changes.update.map((after) => {
+      const before = requireById(draft.users, after.id, 'user');
+      const added = after.licenseIds.filter((id) => !before.licenseIds.includes(id));
+      const user: User = compact({ ...after, licenseIds: [...new Set(after.licenseIds)] });
+      if (normalizeEmail(before.email) !== normalizeEmail(user.email)) checkEmailFree(draft, user.email);
+      checkLicenses(draft, added);
+      checkCalling(draft, user.id, user);
+      releaseNumbers(draft, user.id);
+      draft.users = replaceById(draft.users, [user]);
+      takeNumber(draft, user);
+      return user;
+    });
+    const created = changes.create.map((input) => {
+      const user = newUserRecord(input, at);
+      checkEmailFree(draft, user.email);
+      checkLicenses(draft, user.licenseIds);
+      checkCalling(draft, undefined, user);
+      draft.users.push(user);
+      takeNumber(draft, user);
+      return user;
+    });
+    const job = ending && this.endedJob(ending, at);
+    const audit = this.auditEntry({
+      ctx,
+      action: 'users.import',
+      target: 'users',
+      after: { created: created.map((u) => u.email), updated: updated.map((u) => u.email) },
+    });
+    const writes = created.length > 0 || updated.length > 0;
+    if (writes || job) {
+      await this.commit(
+        (data) => {
+          data.users = draft.users;
+          data.numbers = draft.numbers;
+          if (job) data.importJobs = replaceById(data.importJobs, [job]);
+        },
+        writes ? audit : undefined,
+      );
+    }
+    return { created: clone(created), updated: clone(updated), ...(job ? { job: clone(job) } : {}) };
   }
 
   async markInvited(userIds: string[], at: string, ctx: WriteContext): Promise<void> {

@@ -171,7 +171,8 @@ const scenarios: Scenario[] = [
     'userListCard: the first of two pages',
     (m) => userListCard(m, [jeanMarc, toto], { index: 0, count: 2, total: 10, filter: '', nextData: nextPage }),
     (m) => [m.listUsers.title(10, ''), m.listUsers.page(1, 2), m.listUsers.filterHelp],
-    (m) => [{ title: m.listUsers.next, data: nextPage }],
+    // Toto is pending: his invitation can be resent from the list; Jean-Marc is active.
+    (m) => [{ title: m.invitations.resend, data: { action: 'sendInvitations', userId: 'u-toto' } }, { title: m.listUsers.next, data: nextPage }],
   ],
 ];
 
@@ -207,6 +208,15 @@ describe.each(['fr', 'en'] as const)('user cards (%s)', (locale) => {
       [c.licenses, c.noneValue],
       [c.status, c.statusPending],
     ]);
+  });
+
+  test('a pending user already invited shows the date of the invitation; one never invited says it was not sent yet', () => {
+    const c = m.common;
+    const invited = { ...toto, invitedAt: '2025-03-05T10:00:00.000Z' };
+    expect(cardFacts(adaptiveCard([userFacts(m, invited)]))).toContainEqual([c.status, m.invitations.statusInvited(invited.invitedAt)]);
+    expect(m.invitations.statusInvited(invited.invitedAt)).toContain(locale === 'fr' ? '5 mars 2025 à 10:00 UTC' : '5 March 2025 at 10:00 UTC');
+    expect(c.statusPending).toBe(locale === 'fr' ? 'Vérifié (invitation pas encore envoyée)' : 'Pending (invitation not sent yet)');
+    expect(cardFacts(adaptiveCard([userFacts(m, { ...jeanMarc, invitedAt: invited.invitedAt })]))).toContainEqual([c.status, c.statusActive]);
   });
 
   test('before/after shows both states without the status', () => {

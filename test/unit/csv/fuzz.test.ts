@@ -1,6 +1,6 @@
 import { messages } from '../../../src/i18n';
 import type { ImportOutcome } from '../../../src/services/contactImport';
-import { fileErrorMessage, importErrorFile, issueMessage } from '../../../src/services/contactMessages';
+import { fileErrorMessage, importErrorFile, issueMessage } from '../../../src/services/importMessages';
 import { openHarness, ownFile, sharedFile, type Harness } from './importHarness';
 import { xlsxFile } from '../../helpers/xlsxFile';
 

@@ -1,19 +1,20 @@
 import { buildErrorFile } from '../csv/errorFile';
 import type { FileErrorCode } from '../csv/fileError';
 import type { IssueDetails, RowIssueCode } from '../domain/contactIssues';
+import type { ImportKind } from '../domain/types';
 import type { Messages } from '../i18n';
-import type { FailedRecords, ImportIssue } from './contactImport';
+import type { FailedRecords, ImportIssue } from './importPipeline';
 
 type Describe = (details: IssueDetails) => string;
 
-/** Why the whole file was refused, and that nothing was imported. */
-export function fileErrorMessage(m: Messages, code: FileErrorCode, details: IssueDetails): string {
-  const describe: Record<FileErrorCode, Describe> = m.import.file;
-  return `${describe[code](details)} ${m.import.nothingImported}`;
+/** Why the whole file was refused, and that nothing was imported; a users file is told about users, not contacts. */
+export function fileErrorMessage(m: Messages, code: FileErrorCode, details: IssueDetails, kind: ImportKind = 'contacts'): string {
+  const describe: Partial<Record<FileErrorCode, Describe>> = kind === 'users' ? { ...m.import.file, ...m.userImport.file } : m.import.file;
+  return `${describe[code]!(details)} ${m.import.nothingImported}`;
 }
 
 export function issueMessage(m: Messages, issue: Pick<ImportIssue, 'code' | 'details'>): string {
-  const describe: Record<RowIssueCode, Describe> = m.import.row;
+  const describe: Record<RowIssueCode, Describe> = { ...m.import.row, ...m.userImport.row };
   return describe[issue.code](issue.details);
 }
 

@@ -1,0 +1,76 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { ImportKind } from '../domain/types';
+import type { Messages } from '../i18n';
+import type { ImportIssue, ImportOutcome, ImportReport } from '../services/importPipeline';
+import { fileErrorMessage, issueMessage } from '../services/importMessages';
+import { printJson, UsageError } from './common';
+
+/** A file the import refused as a whole: exit 1, after the JSON (or nothing) on stdout. */
+class ImportRejected extends Error {}
+
+interface IssueJson {
+  line: number;
+  column: string | null;
+  code: string;
+  message: string;
+}
+
+const issueJson = (m: Messages) => (issue: ImportIssue): IssueJson => ({
+  line: issue.line,
+  column: issue.column,
+  code: issue.code,
+  message: issueMessage(m, issue),
+});
+
+/** The CLI contract's shape, keys in this order. */
+function reportJson(m: Messages, report: ImportReport & { mode?: string }) {
+  const { dryRun, file, created, updated, unchanged, failed } = report;
+  // A users import also says which mode it ran in.
+  const mode = report.mode === undefined ? {} : { mode: report.mode };
+  return { dryRun, ...mode, file, created, updated, unchanged, failed, errors: report.errors.map(issueJson(m)), warnings: report.warnings.map(issueJson(m)) };
+}
+
+function reportLines(json: ReturnType<typeof reportJson>, fileName: string): string[] {
+  const { file } = json;
+  const delimiter = file.delimiter === '\t' ? 'tab' : `"${file.delimiter}"`;
+  const where = (i: IssueJson) => `line ${i.line}${i.column ? `, ${i.column}` : ''}`;
+  return [
+    `${fileName}: ${file.format}, ${file.encoding}, delimiter ${delimiter}, ${file.rows} row(s)`,
+    json.dryRun
+      ? `Dry run, nothing written: would create ${json.created}, update ${json.updated}, leave ${json.unchanged} unchanged; ${json.failed} failed`
+      : `Created ${json.created}, updated ${json.updated}, unchanged ${json.unchanged}, failed ${json.failed}`,
+    ...json.errors.map((e) => `error: ${where(e)} [${e.code}] ${e.message}`),
+    ...json.warnings.map((w) => `warning: ${where(w)} [${w.code}] ${w.message}`),
+  ];
+}
+
+export async function readInput(file: string): Promise<Buffer> {
+  try {
+    return await readFile(file);
+  } catch (error) {
+    throw new UsageError(`Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`);
+  }
+}
+
+export async function output(bytes: Buffer, out: string | undefined, json: boolean, what: object): Promise<void> {
+  if (out === undefined) {
+    process.stdout.write(bytes);
+    return;
+  }
+  await writeFile(out, bytes);
+  if (json) printJson({ ...what, out: path.resolve(out) });
+  else process.stdout.write(`Wrote ${path.resolve(out)}\n`);
+}
+
+export function printOutcome(m: Messages, outcome: ImportOutcome, fileName: string, json: boolean, kind: ImportKind = 'contacts'): void {
+  if (!outcome.ok) {
+    const message = fileErrorMessage(m, outcome.fileError.code, outcome.fileError.details, kind);
+    if (json) printJson({ dryRun: outcome.dryRun, fileError: { code: outcome.fileError.code, message } });
+    throw new ImportRejected(message);
+  }
+  const report = reportJson(m, outcome.report);
+  if (json) printJson(report);
+  else process.stdout.write(reportLines(report, fileName).map((line) => `${line}\n`).join(''));
+}
+

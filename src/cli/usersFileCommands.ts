@@ -1,0 +1,61 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { Option, type Command } from 'commander';
+import { loadConfig } from '../config';
+import { messages } from '../i18n';
+import type { Services } from '../services';
+import { importErrorFile } from '../services/importMessages';
+import type { UsersImportMode } from '../services/userPlan';
+import { withServices } from './common';
+import { output, printOutcome, readInput } from './importOutput';
+
+const userFiles = (services: Services) => services.userFiles;
+
+/** `users import|export|template`: the users CSV of seed 003, beside `users add|list|delete`. */
+export function registerUsersFileCommands(program: Command): void {
+  const users = program.commands.find((c) => c.name() === 'users');
+  if (!users) throw new Error('the users command must be registered first');
+
+  users
+    .command('import')
+    .description('import a users CSV (e-mail, names, location, number, extension, one TRUE/FALSE column per licence); one import at a time per org')
+    .argument('<file>', 'a .csv (UTF-8, UTF-16 or Windows-1252; comma, semicolon or tab) or .xlsx file')
+    .addOption(
+      new Option('--mode <mode>', 'add: TRUE adds a licence, FALSE changes nothing; add-remove: FALSE removes it').choices(['add', 'add-remove']).default('add'),
+    )
+    .option('--dry-run', 'check the file and report what would change, without writing anything')
+    .option('--errors-out <file>', 'write the failed rows with a Comments column to this CSV file (only when rows failed)')
+    .action((file: string, opts: { mode: UsersImportMode; dryRun?: boolean; errorsOut?: string }, command: Command) =>
+      withServices(async (services, ctx) => {
+        const json = command.optsWithGlobals().json === true;
+        const m = messages(loadConfig(process.env).defaultLocale);
+        const bytes = await readInput(file);
+        const outcome = await userFiles(services).importFile({ bytes, fileName: path.basename(file), dryRun: opts.dryRun === true }, ctx, opts.mode);
+        const errorFile = outcome.ok ? importErrorFile(m, outcome.failed) : undefined;
+        if (opts.errorsOut !== undefined && errorFile) await writeFile(opts.errorsOut, errorFile);
+        printOutcome(m, outcome, file, json, 'users');
+      }),
+    );
+
+  users
+    .command('export')
+    .description("the org's users in the users CSV (licences as TRUE/FALSE), UTF-8; to stdout unless --out")
+    .option('--out <file>', 'write the CSV to this file')
+    .action((opts: { out?: string }, command: Command) =>
+      withServices(async (services) => {
+        const exported = await userFiles(services).exportCsv();
+        await output(exported.csv, opts.out, command.optsWithGlobals().json === true, { users: exported.users });
+      }),
+    );
+
+  users
+    .command('template')
+    .description("the users CSV header with the org's licences, UTF-8; to stdout unless --out")
+    .option('--out <file>', 'write the CSV to this file')
+    .action((opts: { out?: string }, command: Command) =>
+      withServices(async (services) => {
+        const template = await userFiles(services).templateCsv();
+        await output(template, opts.out, command.optsWithGlobals().json === true, {});
+      }),
+    );
+}

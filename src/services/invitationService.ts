@@ -1,0 +1,207 @@
+import type { Directory } from '../directory/directory';
+import { DirectoryError } from '../directory/directory';
+import type { User, WriteContext } from '../domain/types';
+import { displayNameOf } from '../domain/users';
+import { invitationMessage, mailErrorText, type Mailer } from '../mail/invitationMail';
+import type { ActivationLinks, ActivationProblem } from './activationLinks';
+
+/** Webex does not resend to a user invited in the last 24 hours; neither do we. */
+export const RESEND_DELAY_MS = 24 * 60 * 60 * 1000;
+/** At most this many e-mails per sending; the others wait for the next one. */
+export const DEFAULT_MAX_PER_SEND = 1000;
+
+export type SkipReason = 'recently_invited' | 'already_active';
+export type InvitationFailure = 'send_failed' | 'user_not_found' | 'over_limit';
+
+export interface InvitedUser {
+  id: string;
+  email: string;
+  name: string;
+}
+
+export interface InvitationError {
+  email: string;
+  code: InvitationFailure;
+  /** What went wrong, as the mail server or the network said it (send_failed). */
+  message?: string;
+}
+
+export interface InvitationResult {
+  dryRun: boolean;
+  /** Sent (or, in a dry run, would be sent). */
+  sent: number;
+  skipped: number;
+  failed: number;
+  errors: InvitationError[];
+  users: {
+    sent: InvitedUser[];
+    skipped: Array<InvitedUser & { reason: SkipReason; invitedAt?: string }>;
+    failed: Array<InvitedUser & { code: InvitationFailure; message?: string }>;
+  };
+  /** The cap that applied (over_limit failures name it). */
+  maxPerSend: number;
+}
+
+export interface SendRequest {
+  /** These users only (a "resend" button); all the pending users when absent. */
+  userIds?: string[];
+  dryRun?: boolean;
+}
+
+export type ActivationCheck = { ok: true; user: User } | { ok: false; reason: ActivationProblem | 'user_gone' };
+export type ActivationOutcome = { ok: true; user: User; alreadyActive: boolean } | { ok: false; reason: ActivationProblem | 'user_gone' };
+
+export interface InvitationServiceOptions {
+  links: ActivationLinks;
+  mailer: Mailer;
+  /** Sender of the e-mails (MAIL_FROM). */
+  from: string;
+  /** The bot's public address: activation links start with it. */
+  baseUrl: () => string;
+  now?: () => Date;
+  maxPerSend?: number;
+}
+
+const summary = (user: User): InvitedUser => ({ id: user.id, email: user.email, name: displayNameOf(user) });
+
+/**
+ * Invitations of the embedded backend: an e-mail per pending user with a
+ * single-use, expiring activation link; the link, followed on the bot's
+ * activation page, makes the user active.
+ */
+export class InvitationService {
+  private readonly now: () => Date;
+  private readonly maxPerSend: number;
+  /** Sendings run one at a time, so that two admins never invite the same user twice. */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly directory: Directory,
+    private readonly options: InvitationServiceOptions,
+  ) {
+    this.now = options.now ?? (() => new Date());
+    this.maxPerSend = options.maxPerSend ?? DEFAULT_MAX_PER_SEND;
+  }
+
+  /** Days an activation link stays valid. */
+  get linkTtlDays(): number {
+    return Math.round(this.options.links.ttlMs / (24 * 60 * 60 * 1000));
+  }
+
+  /** Users who have not activated their account (the directory's order: by last name). */
+  listPending(): Promise<User[]> {
+    return this.directory.listUsers({ status: 'pending' });
+  }
+
+  send(request: SendRequest, ctx: WriteContext): Promise<InvitationResult> {
+    const run = this.queue.then(() => this.sendNow(request, ctx));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async sendNow(request: SendRequest, ctx: WriteContext): Promise<InvitationResult> {
+    const dryRun = request.dryRun === true;
+    const result: InvitationResult = {
+      dryRun,
+      sent: 0,
+      skipped: 0,
+      failed: 0,
+      errors: [],
+      users: { sent: [], skipped: [], failed: [] },
+      maxPerSend: this.maxPerSend,
+    };
+    const fail = (user: InvitedUser, code: InvitationFailure, message?: string) => {
+      result.users.failed.push({ ...user, code, ...(message !== undefined && { message }) });
+      result.errors.push({ email: user.email, code, ...(message !== undefined && { message }) });
+    };
+
+    const candidates: User[] = [];
+    if (request.userIds) {
+      for (const id of [...new Set(request.userIds)]) {
+        const user = await this.directory.getUser(id);
+        if (user) candidates.push(user);
+        else fail({ id, email: '', name: '' }, 'user_not_found');
+      }
+    } else {
+      candidates.push(...(await this.listPending()));
+    }
+
+    const now = this.now();
+    const eligible: User[] = [];
+    for (const user of candidates) {
+      if (user.status === 'active') result.users.skipped.push({ ...summary(user), reason: 'already_active' });
+      else if (user.invitedAt && now.getTime() - Date.parse(user.invitedAt) < RESEND_DELAY_MS) {
+        result.users.skipped.push({ ...summary(user), reason: 'recently_invited', invitedAt: user.invitedAt });
+      } else eligible.push(user);
+    }
+    // Over the cap: those who never got an invitation first, then the longest waiting.
+    eligible.sort((a, b) => (a.invitedAt ?? '').localeCompare(b.invitedAt ?? ''));
+    for (const user of eligible.slice(this.maxPerSend)) fail(summary(user), 'over_limit');
+    const batch = eligible.slice(0, this.maxPerSend);
+
+    if (dryRun) result.users.sent.push(...batch.map(summary));
+    else {
+      const kept = new Map<string, string>();
+      try {
+        for (const user of batch) {
+          const entry = await this.options.links.create(user.id);
+          try {
+            await this.options.mailer.send(invitationMessage(this.contentFor(user, entry.token, entry.expiresAt), this.options.from));
+          } catch (error) {
+            await this.options.links.revoke(entry.token);
+            fail(summary(user), 'send_failed', mailErrorText(error));
+            continue;
+          }
+          kept.set(user.id, entry.token);
+          result.users.sent.push(summary(user));
+        }
+      } finally {
+        // One write for the whole batch (even one cut short: those e-mails are gone), then older links stop working.
+        if (kept.size) {
+          await this.directory.markInvited([...kept.keys()], this.now().toISOString(), ctx);
+          await this.options.links.supersede(kept);
+        }
+      }
+    }
+    result.sent = result.users.sent.length;
+    result.skipped = result.users.skipped.length;
+    result.failed = result.users.failed.length;
+    return result;
+  }
+
+  private contentFor(user: User, token: string, expiresAt: string) {
+    return {
+      email: user.email,
+      firstName: user.firstName,
+      displayName: displayNameOf(user),
+      link: `${this.options.baseUrl()}/activate/${token}`,
+      expiresAt,
+    };
+  }
+
+  /** The user a link would activate, or why it would not (the page shown before the click). */
+  async check(token: string): Promise<ActivationCheck> {
+    const found = await this.options.links.check(token);
+    if (!found.ok) return found;
+    const user = await this.directory.getUser(found.entry.userId);
+    return user ? { ok: true, user } : { ok: false, reason: 'user_gone' };
+  }
+
+  /** Follows a link: uses it up and makes its user active. */
+  async activate(token: string): Promise<ActivationOutcome> {
+    const found = await this.options.links.redeem(token);
+    if (!found.ok) return found;
+    const user = await this.directory.getUser(found.entry.userId);
+    if (!user) return { ok: false, reason: 'user_gone' };
+    if (user.status === 'active') return { ok: true, user, alreadyActive: true };
+    const ctx: WriteContext = { actor: { id: `activation:${user.id}`, name: displayNameOf(user) }, flow: 'activation' };
+    try {
+      return { ok: true, user: await this.directory.activateUser(user.id, ctx), alreadyActive: false };
+    } catch (error) {
+      if (error instanceof DirectoryError && error.code === 'not_found') return { ok: false, reason: 'user_gone' };
+      // Not the person's fault: the link works again once the directory does.
+      await this.options.links.restore(token);
+      throw error;
+    }
+  }
+}
