@@ -50,35 +50,30 @@ export function createServer({ adapter, bot, logger, backend, onClose, files, ac
     }
   });
 
+  /**
+   * A POST under `prefix` counts as in flight until its answer, so that close()
+   * waits for it (an upload until the bot has the file, an activation until its
+   * write); a closing server takes no new one.
+   */
+  const inFlightPosts = (prefix: string): restify.RequestHandler => (req, res, next) => {
+    if (req.method !== 'POST' || !req.path().startsWith(prefix)) return next();
+    if (closing) {
+      res.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8', 'Retry-After': '10', Connection: 'close' });
+      res.end('Le service redémarre, réessayez dans un instant. / The service is restarting, try again in a moment.\n');
+      return next(false);
+    }
+    inFlight++;
+    res.once('close', () => inFlight--);
+    next();
+  };
+
   if (files) {
-    // An upload counts as in flight from its first byte until its answer, so that close() waits for the bot to get the file.
-    server.use((req, res, next) => {
-      if (req.method !== 'POST' || !req.path().startsWith('/upload/')) return next();
-      if (closing) {
-        res.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8', 'Retry-After': '10', Connection: 'close' });
-        res.end('Le service redémarre, réessayez dans un instant. / The service is restarting, try again in a moment.\n');
-        return next(false);
-      }
-      inFlight++;
-      res.once('close', () => inFlight--);
-      next();
-    });
+    server.use(inFlightPosts('/upload/'));
     registerFileRoutes(server, files);
   }
 
   if (activation) {
-    // An activation writes to the directory: close() waits for it, and a closing server takes no new one.
-    server.use((req, res, next) => {
-      if (req.method !== 'POST' || !req.path().startsWith('/activate/')) return next();
-      if (closing) {
-        res.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8', 'Retry-After': '10', Connection: 'close' });
-        res.end('Le service redémarre, réessayez dans un instant. / The service is restarting, try again in a moment.\n');
-        return next(false);
-      }
-      inFlight++;
-      res.once('close', () => inFlight--);
-      next();
-    });
+    server.use(inFlightPosts('/activate/'));
     registerActivationRoutes(server, activation);
   }
 
