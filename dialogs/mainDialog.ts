@@ -21,6 +21,8 @@ const ROUTE = 'mainRoute';
 /** Options every flow dialog receives: what followed the typed command. */
 export interface FlowOptions {
   rest?: string;
+  /** `rest` as typed (case and punctuation kept), for the task phrases ("create list Suppliers EMEA"). */
+  restText?: string;
   /** The data of the card button that started the flow (e.g. a location to keep). */
   value?: Record<string, unknown>;
 }
@@ -85,7 +87,7 @@ export class MainDialog extends ComponentDialog {
       return step.endDialog();
     }
     const flow = this.flows[command.action];
-    if (flow) return step.beginDialog(flow.id, { rest: command.rest, value: command.value } satisfies FlowOptions);
+    if (flow) return step.beginDialog(flow.id, { rest: command.rest, restText: command.restText, value: command.value } satisfies FlowOptions);
     await context.sendActivity(m.comingSoon(m.menu.actions[command.action]));
     return step.endDialog();
   }

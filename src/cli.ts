@@ -2,11 +2,14 @@ import { Command, CommanderError } from 'commander';
 import { registerAuditCommands } from './cli/auditCommands';
 import { registerContactsCommands } from './cli/contactsCommands';
 import { registerInvitationsCommands } from './cli/invitationsCommands';
+import { registerListsCommands } from './cli/listsCommands';
+import { RefusedError } from './cli/cliErrors';
 import { registerLocationsCommands } from './cli/locationsCommands';
 import { registerUsersCommands } from './cli/usersCommands';
 import { registerUsersFileCommands } from './cli/usersFileCommands';
 import { printJson, UsageError } from './cli/common';
 import { ConfigError, loadConfig } from './config';
+import { ListError } from './domain/listRules';
 import { RuleError } from './domain/ruleError';
 import { messages, ruleMessage } from './i18n';
 
@@ -25,6 +28,7 @@ export function buildProgram(): Command {
   registerContactsCommands(program);
   registerAuditCommands(program);
   registerInvitationsCommands(program);
+  registerListsCommands(program);
   return program;
 }
 
@@ -60,8 +64,16 @@ function report(error: unknown, json: boolean): number {
     else process.stderr.write(`Error: ${message}\n`);
     return 1;
   }
+  if (error instanceof ListError) return refuse(new RefusedError(error.code, messages(cliLocale()).lists.errors[error.code](error.details)), json);
+  if (error instanceof RefusedError) return refuse(error, json);
   const message = error instanceof Error ? error.message : String(error);
   process.stderr.write(`Error: ${message.replace(/\s*\n\s*/g, ' ')}\n`);
+  return 1;
+}
+
+function refuse(error: RefusedError, json: boolean): number {
+  if (json) printJson({ error: { code: error.code, message: error.message, ...error.extra } });
+  else process.stderr.write(`Error: ${error.message}\n`);
   return 1;
 }
 

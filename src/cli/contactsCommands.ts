@@ -6,10 +6,12 @@ import { loadConfig } from '../config';
 import { messages } from '../i18n';
 import { importErrorFile } from '../services/importMessages';
 import { withServices } from './common';
+import { registerContactEditCommands } from './contactEditCommands';
 import { output, printOutcome, readInput } from './importOutput';
 
 export function registerContactsCommands(program: Command): void {
-  const contacts = program.command('contacts').description('import contacts from CSV or .xlsx, export them, get the template');
+  const contacts = program.command('contacts').description('add, search and delete contacts; import them from CSV or .xlsx, export them, get the template');
+  registerContactEditCommands(contacts);
 
   contacts
     .command('import')

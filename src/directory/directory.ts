@@ -20,7 +20,9 @@ export type DirectoryErrorCode =
   | 'extension_taken'
   | 'no_units_left'
   | 'list_name_taken'
-  | 'import_running';
+  | 'too_many_lists'
+  | 'import_running'
+  | 'not_supported';
 
 export class DirectoryError extends Error {
   constructor(
@@ -81,7 +83,51 @@ export interface ContactChangesResult {
   deleted: string[];
   /** The import job ended by this write, when one was named. */
   job?: ImportJob;
+  /**
+   * Items the backend refused one by one (webex bulk requests); absent when
+   * the write is all-or-nothing (lowdb). `index` is the item's position in
+   * changes.create / changes.update / changes.delete.
+   */
+  failed?: ContactFailure[];
 }
+
+export interface ContactFailure {
+  kind: 'create' | 'update' | 'delete';
+  index: number;
+  code: string;
+  message: string;
+}
+
+/** The outcome of the org-wide activation-email job (webex backend). */
+export interface ActivationJobOutcome {
+  jobId: string;
+  /** COMPLETED, COMPLETED_WITH_ERRORS, FAILED or STOPPED. */
+  exitCode: string;
+  counts: { sent: number; skipped: number; failed: number; total: number };
+  /** Per-user errors the job reported; suppressed = already invited in the last 24 hours. */
+  errors: Array<{ email?: string; code: string; message: string; suppressed: boolean }>;
+}
+
+/** A list's new name and/or description; an empty description removes it. */
+export interface ListPatch {
+  name?: string;
+  description?: string;
+}
+
+/** Contacts to put in and take out of one list, in one write. */
+export interface MemberChange {
+  add: string[];
+  remove: string[];
+}
+
+/** The contacts whose membership actually changed (already members, or not members, are left out). */
+export interface MemberChangeResult {
+  added: string[];
+  removed: string[];
+}
+
+/** A contact belongs to at most this many lists (the template's Group ID 1..5). */
+export const MAX_LISTS_PER_CONTACT = 5;
 
 /** Ends an import job ("done", with its counts) in the same write as its contacts. */
 export interface ImportEnding {
@@ -135,6 +181,11 @@ export interface Directory {
 
   listDistributionLists(): Promise<DistributionList[]>;
   createDistributionList(name: string, description: string | undefined, ctx: WriteContext): Promise<DistributionList>;
+  /** Refuses a name another list has, in any case (list_name_taken). */
+  updateDistributionList(id: string, patch: ListPatch, ctx: WriteContext): Promise<DistributionList>;
+  /** Refuses the whole change when a contact would belong to more than MAX_LISTS_PER_CONTACT lists (too_many_lists). */
+  changeListMembers(id: string, change: MemberChange, ctx: WriteContext): Promise<MemberChangeResult>;
+  /** Members are kept as contacts; only their membership goes. */
   deleteDistributionList(id: string, ctx: WriteContext): Promise<void>;
 
   /** Refuses (import_running, naming who started it and when) while another import of the org runs. */
@@ -143,6 +194,13 @@ export interface Directory {
   listImportJobs(): Promise<ImportJob[]>;
 
   listAudit(since?: string): Promise<AuditEntry[]>;
+
+  /**
+   * Optional (webex): runs the org's activation-email job, which e-mails every
+   * eligible pending user, and waits for its counts and errors. When present,
+   * invitations go through it instead of the bot's own e-mails.
+   */
+  sendActivationEmails?(ctx: WriteContext): Promise<ActivationJobOutcome>;
 
   /** Waits for pending writes; called on shutdown. */
   close(): Promise<void>;

@@ -39,6 +39,8 @@ export type ContactIssueCode =
   | 'duplicate_row'
   | 'email_in_use'
   | 'email_twice_in_file'
-  | 'value_too_long';
+  | 'value_too_long'
+  | 'contact_exists'
+  | 'contact_not_found';
 
 export type IssueDetails = Record<string, string | number>;

@@ -1,3 +1,5 @@
+import { contactEditingEn } from './contactEditing';
+import { listsEn } from './lists';
 import { userImportEn } from './userImport';
 import { invitationsEn } from './invitations';
 
@@ -140,6 +142,12 @@ export const en = {
       'contacts.apply': 'imported or changed contacts:',
       'list.create': 'created the distribution list',
       'list.delete': 'deleted the distribution list',
+      'list.update': 'renamed the distribution list',
+      'list.members': 'changed the members of the distribution list',
+      'contact.create': 'created the contact',
+      'contact.update': 'changed the contact',
+      'contact.delete': 'deleted the contact',
+      'contacts.delete': 'deleted the contacts',
     } as Record<string, string>,
   },
   contactImport: {
@@ -220,6 +228,8 @@ export const en = {
     status: { running: 'running', done: 'done', failed: 'file refused', interrupted: 'interrupted (nothing imported)' } as Record<string, string>,
   },
   userImport: userImportEn,
+  contactEditing: contactEditingEn,
+  lists: listsEn,
   import: {
     commentsColumn: 'Comments',
     nothingImported: 'Nothing was imported.',
@@ -277,6 +287,9 @@ export const en = {
       value_too_long: (d: Details) => `"${d.column}" holds ${d.length} characters; at most ${d.max} are accepted. Shorten it.`,
       email_twice_in_file: (d: Details) =>
         `${d.email} is also the e-mail of the contact on line ${d.line} of the file: two contacts cannot share an e-mail. Give each its own.`,
+      contact_exists: (d: Details) =>
+        `The contact "${d.name}" already exists (same e-mail, or same name and first number): edit it rather than create a second one, or change the e-mail.`,
+      contact_not_found: () => 'This contact no longer exists (another admin may have deleted it): search for it again.',
     },
   },
 };

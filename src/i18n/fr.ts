@@ -1,3 +1,5 @@
+import { contactEditingFr } from './contactEditing';
+import { listsFr } from './lists';
 import { userImportFr } from './userImport';
 import { fileSizes, megabytes, type Messages } from './en';
 import { invitationsFr } from './invitations';
@@ -141,6 +143,12 @@ export const fr: Messages = {
       'contacts.apply': 'a importé ou modifié des contacts :',
       'list.create': 'a créé la liste de diffusion',
       'list.delete': 'a supprimé la liste de diffusion',
+      'list.update': 'a renommé la liste de diffusion',
+      'list.members': 'a modifié les membres de la liste de diffusion',
+      'contact.create': 'a créé le contact',
+      'contact.update': 'a modifié le contact',
+      'contact.delete': 'a supprimé le contact',
+      'contacts.delete': 'a supprimé les contacts',
     },
   },
   contactImport: {
@@ -222,6 +230,8 @@ export const fr: Messages = {
     status: { running: 'en cours', done: 'terminé', failed: 'fichier refusé', interrupted: "interrompu (rien d'importé)" },
   },
   userImport: userImportFr,
+  contactEditing: contactEditingFr,
+  lists: listsFr,
   import: {
     commentsColumn: 'Commentaires',
     nothingImported: "Rien n'a été importé.",
@@ -284,6 +294,9 @@ export const fr: Messages = {
       value_too_long: (d) => `« ${d.column} » contient ${d.length} caractères ; ${d.max} au plus sont acceptés. Raccourcissez-le.`,
       email_twice_in_file: (d) =>
         `${d.email} est aussi l'e-mail du contact de la ligne ${d.line} du fichier : deux contacts ne peuvent pas partager un e-mail. Donnez-en un à chacun.`,
+      contact_exists: (d) =>
+        `Le contact « ${d.name} » existe déjà (même e-mail, ou même nom et même premier numéro) : modifiez-le plutôt que d'en créer un second, ou changez l'e-mail.`,
+      contact_not_found: () => "Ce contact n'existe plus (un autre administrateur l'a peut-être supprimé) : recherchez-le à nouveau.",
     },
   },
 };

@@ -1,6 +1,9 @@
 import { buildErrorFile } from '../csv/errorFile';
+import { WEBEX_CONTACTS } from '../csv/formats';
 import type { FileErrorCode } from '../csv/fileError';
 import type { IssueDetails, RowIssueCode } from '../domain/contactIssues';
+import type { EditableField } from '../domain/contactInput';
+import type { RowIssue } from '../domain/contactRules';
 import type { ImportKind } from '../domain/types';
 import type { Messages } from '../i18n';
 import type { FailedRecords, ImportIssue } from './importPipeline';
@@ -16,6 +19,16 @@ export function fileErrorMessage(m: Messages, code: FileErrorCode, details: Issu
 export function issueMessage(m: Messages, issue: Pick<ImportIssue, 'code' | 'details'>): string {
   const describe: Record<RowIssueCode, Describe> = { ...m.import.row, ...m.userImport.row };
   return describe[issue.code](issue.details);
+}
+
+/** A rule broken by a contact typed by hand: the field named as the person reads it. */
+export function fieldIssueMessage(m: Messages, issue: RowIssue): string {
+  const column = !issue.field
+    ? ''
+    : issue.field in m.contactEditing.fields
+      ? m.contactEditing.fields[issue.field as EditableField]
+      : (WEBEX_CONTACTS.columns.find((c) => c.field === issue.field)?.name ?? issue.field);
+  return issueMessage(m, { code: issue.code, details: { ...issue.details, column } });
 }
 
 /** The failed rows as uploaded plus a Comments column in the reader's language; undefined when no row failed. */

@@ -5,7 +5,9 @@ import { fetchAttachment } from '../files/fetchAttachment';
 import { LinkStore } from '../files/linkStore';
 import { createMailer } from '../mail/invitationMail';
 import { ActivationLinks } from './activationLinks';
+import { ContactEditing } from './contactEditing';
 import { ContactService } from './contactService';
+import { ListService } from './listService';
 import { FileLinks } from './fileLinks';
 import { InvitationService } from './invitationService';
 import { UserFileService } from './userFiles';
@@ -25,6 +27,10 @@ export interface Services {
   importLimits: Config['importLimits'];
   /** The users CSV: import, export, template (seed 003). */
   userFiles: UserFileService;
+  /** One contact at a time: add, change, delete, search (seed 000). */
+  contactEditing: ContactEditing;
+  /** Distribution lists and their members (seed 000). */
+  lists: ListService;
 }
 
 export type ServicesConfig = Pick<Config, 'defaultRegion' | 'dataDir'> &
@@ -58,6 +64,8 @@ export function createServices(directory: Directory, config: ServicesConfig): Se
     invitations,
     fetchAttachment: (url) => fetchAttachment(url, policy, { maxBytes: limits.maxBytes, timeoutMs: attachments.timeoutMs }),
     importLimits: limits,
+    contactEditing: new ContactEditing(directory, config.defaultRegion),
+    lists: new ListService(directory),
     userFiles: new UserFileService(directory, {
       region: config.defaultRegion,
       limits: config.usersImportLimits ?? { maxRows: DEFAULT_USERS_IMPORT_MAX_ROWS, maxBytes: limits.maxBytes },

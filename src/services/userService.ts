@@ -174,7 +174,9 @@ async function translate<T>(write: () => Promise<T>): Promise<T> {
     const details = Object.fromEntries(
       Object.entries(error.details).filter(([, v]) => typeof v === 'string' || typeof v === 'number'),
     ) as Record<string, string | number>;
-    if (error.code === 'list_name_taken' || error.code === 'import_running') throw error;
+    if (error.code === 'list_name_taken' || error.code === 'too_many_lists' || error.code === 'import_running' || error.code === 'not_supported') {
+      throw error;
+    }
     const code = error.code === 'not_found' ? 'user_not_found' : error.code;
     throw new RuleError(code, details);
   }

@@ -3,7 +3,7 @@ import { templateCsv } from '../../src/csv/export';
 import { messages } from '../../src/i18n';
 import { importErrorFile } from '../../src/services/importMessages';
 import { xlsxFile } from '../helpers/xlsxFile';
-import { openHarness, ownFile, readRows, sharedFile, writeRows, type Harness } from './csv/importHarness';
+import { CTX, openHarness, ownFile, readRows, sharedFile, writeRows, type Harness } from './csv/importHarness';
 
 let h: Harness;
 
@@ -139,4 +139,22 @@ test('a company-contacts error file (trailing comma, Commentaires) imports once 
   expect(rows[0]).toEqual(['nom-contact', 'poste', 'e-mail', 'téléphone-travail', 'téléphone-facultatif-1', 'téléphone-facultatif-2', '', 'Commentaires']);
   rows[1][2] = 'paul.durand@example.com';
   expect(await h.report(writeRows(rows))).toMatchObject({ created: 1, failed: 0, warnings: [] });
+});
+
+test('Group IDs round trip: the export writes list ids, importing it back changes nothing, and an edited cell (id or name) moves the contact', async () => {
+  const vip = await h.directory.createDistributionList('VIP', undefined, CTX);
+  const partners = await h.directory.createDistributionList('Partners', undefined, CTX);
+  await h.report(`Display Name,Contact Email,Group ID 1,Group ID 2\r\nAda,ada@example.com,VIP,${partners.id}\r\nBob,bob@example.com,,\r\n`);
+  const rows = readRows((await h.contacts.exportCsv()).csv);
+  const col = (name: string) => rows[0].indexOf(name);
+  const ada = rows.find((r) => r[0] === 'Ada')!;
+  expect([ada[col('Group ID 1')], ada[col('Group ID 2')]]).toEqual([vip.id, partners.id]);
+  expect(await h.report(writeRows(rows))).toMatchObject({ created: 0, updated: 0, unchanged: 2 });
+
+  const bob = rows.find((r) => r[0] === 'Bob')!;
+  bob[col('Group ID 1')] = 'Partners';
+  ada[col('Group ID 2')] = '';
+  expect(await h.report(writeRows(rows))).toMatchObject({ updated: 2, failed: 0 });
+  const byName = new Map((await h.directory.listContacts()).map((c) => [c.displayName, c.groupIds]));
+  expect(byName).toEqual(new Map([['Ada', [vip.id]], ['Bob', [partners.id]]]));
 });

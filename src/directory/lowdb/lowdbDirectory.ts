@@ -17,11 +17,15 @@ import type {
 } from '../../domain/types';
 import {
   DirectoryError,
+  MAX_LISTS_PER_CONTACT,
   type CallingAssignment,
   type ContactChanges,
   type ContactChangesResult,
   type Directory,
   type ImportEnding,
+  type ListPatch,
+  type MemberChange,
+  type MemberChangeResult,
   type NewImportJob,
   type NewUser,
   type UserChanges,
@@ -156,6 +160,20 @@ const normalizeEmail = (email: string) => email.trim().toLowerCase();
 /** Drops undefined properties, so that memory and the JSON file hold the same keys. */
 function compact<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
+
+function throwError(error: Error): never {
+  throw error;
+}
+
+/** An import's audit entry: the counts (its contacts are in the journal). */
+function importAudit(ctx: WriteContext, created: Contact[], updated: Contact[], deleted: string[]): AuditInput {
+  return { ctx, action: 'contacts.apply', target: 'contacts', after: { created: created.length, updated: updated.length, deleted: deleted.length } };
+}
+
+/** A contact as the audit shows it: its fields, without id and timestamps. */
+function auditedContact({ id: _id, createdAt: _c, updatedAt: _u, ...fields }: Contact): Omit<Contact, 'id' | 'createdAt' | 'updatedAt'> {
+  return fields;
 }
 
 function notFound(kind: string, id: string): DirectoryError {
@@ -494,12 +512,7 @@ class LowdbDirectory implements Directory {
       const created = changes.create.map((c) => storedContact(c, { id: randomUUID(), createdAt: at, updatedAt: at }));
       const updated = changes.update.map((c) => storedContact(c, { id: c.id, createdAt: this.contacts.get(c.id)!.createdAt, updatedAt: at }));
       const deleted = [...new Set(changes.delete)];
-      const audit = this.auditEntry({
-        ctx,
-        action: 'contacts.apply',
-        target: 'contacts',
-        after: { created: created.length, updated: updated.length, deleted: deleted.length },
-      });
+      const audit = this.auditEntry(ending ? importAudit(ctx, created, updated, deleted) : this.editAudit(ctx, created, updated, deleted));
       const job = ending && this.endedJob(ending, at);
       const put = [...updated, ...created];
       const writes = put.length > 0 || deleted.length > 0;
@@ -508,6 +521,21 @@ class LowdbDirectory implements Directory {
       if (writes || job) await this.commit((data) => job && (data.importJobs = replaceById(data.importJobs, [job])), writes ? audit : undefined);
       return { created, updated, deleted, ...(job ? { job: clone(job) } : {}) };
     });
+  }
+
+  /** A change made by hand: one contact is audited with before and after; several deleted ones by name. */
+  private editAudit(ctx: WriteContext, created: Contact[], updated: Contact[], deleted: string[]): AuditInput {
+    const deletedContacts = deleted.map((id) => this.contacts.get(id)!);
+    if (created.length + updated.length + deleted.length !== 1) {
+      if (created.length || updated.length) return importAudit(ctx, created, updated, deleted);
+      return { ctx, action: 'contacts.delete', target: deletedContacts.map((c) => c.displayName).join(', '), before: { contacts: deletedContacts.length } };
+    }
+    if (created.length) return { ctx, action: 'contact.create', target: created[0].displayName, after: auditedContact(created[0]) };
+    if (updated.length) {
+      const before = this.contacts.get(updated[0].id)!;
+      return { ctx, action: 'contact.update', target: before.displayName, before: auditedContact(before), after: auditedContact(updated[0]) };
+    }
+    return { ctx, action: 'contact.delete', target: deletedContacts[0].displayName, before: auditedContact(deletedContacts[0]) };
   }
 
   private endedJob({ jobId, counts }: ImportEnding, at: string): ImportJob {
@@ -545,13 +573,7 @@ class LowdbDirectory implements Directory {
 
   async createDistributionList(name: string, description: string | undefined, ctx: WriteContext): Promise<DistributionList> {
     const trimmed = name.trim();
-    const existing = this.data.distributionLists.find((l) => l.name.toLowerCase() === trimmed.toLowerCase());
-    if (existing) {
-      throw new DirectoryError('list_name_taken', `A distribution list named ${existing.name} already exists.`, {
-        name: existing.name,
-        listId: existing.id,
-      });
-    }
+    this.refuseTakenListName(trimmed);
     const list: DistributionList = compact({ id: randomUUID(), name: trimmed, description, createdAt: this.nowIso() });
     await this.commit((data) => data.distributionLists.push(list), {
       ctx,
@@ -560,6 +582,67 @@ class LowdbDirectory implements Directory {
       after: list,
     });
     return clone(list);
+  }
+
+  async updateDistributionList(id: string, patch: ListPatch, ctx: WriteContext): Promise<DistributionList> {
+    const list = requireById(this.data.distributionLists, id, 'distribution list');
+    const name = patch.name?.trim() || list.name;
+    this.refuseTakenListName(name, id);
+    const description = patch.description === undefined ? list.description : patch.description.trim() || undefined;
+    const updated: DistributionList = compact({ ...list, name, description });
+    await this.commit((data) => (data.distributionLists = replaceById(data.distributionLists, [updated])), {
+      ctx,
+      action: 'list.update',
+      target: list.name,
+      before: list,
+      after: updated,
+    });
+    return clone(updated);
+  }
+
+  changeListMembers(id: string, change: MemberChange, ctx: WriteContext): Promise<MemberChangeResult> {
+    return this.serialContactWrite(async () => {
+      const list = requireById(this.data.distributionLists, id, 'distribution list');
+      const contactOf = (contactId: string) => this.contacts.get(contactId) ?? throwError(notFound('contact', contactId));
+      const removing = new Set(change.remove);
+      const adding = [...new Set(change.add)].filter((c) => !removing.has(c));
+      const added = adding.map(contactOf).filter((c) => !c.groupIds.includes(id));
+      const removed = [...removing].map(contactOf).filter((c) => c.groupIds.includes(id));
+      const full = added.filter((c) => c.groupIds.length >= MAX_LISTS_PER_CONTACT);
+      if (full.length) {
+        throw new DirectoryError('too_many_lists', `${full[0].displayName} already belongs to ${MAX_LISTS_PER_CONTACT} lists.`, {
+          contactId: full[0].id,
+          name: full[0].displayName,
+          max: MAX_LISTS_PER_CONTACT,
+        });
+      }
+      const at = this.nowIso();
+      const put = [
+        ...added.map((c) => freezeContact({ ...c, groupIds: [...c.groupIds, id], updatedAt: at })),
+        ...removed.map((c) => freezeContact({ ...c, groupIds: c.groupIds.filter((g) => g !== id), updatedAt: at })),
+      ];
+      const result = { added: added.map((c) => c.id), removed: removed.map((c) => c.id) };
+      if (!put.length) return result;
+      const audit = this.auditEntry({
+        ctx,
+        action: 'list.members',
+        target: list.name,
+        after: { added: added.map((c) => c.displayName), removed: removed.map((c) => c.displayName) },
+      });
+      await this.writeContacts({ at, put, audit });
+      await this.commit(() => undefined, audit);
+      return result;
+    });
+  }
+
+  private refuseTakenListName(name: string, exceptId?: string): void {
+    const existing = this.data.distributionLists.find((l) => l.id !== exceptId && l.name.toLowerCase() === name.toLowerCase());
+    if (existing) {
+      throw new DirectoryError('list_name_taken', `A distribution list named ${existing.name} already exists.`, {
+        name: existing.name,
+        listId: existing.id,
+      });
+    }
   }
 
   deleteDistributionList(id: string, ctx: WriteContext): Promise<void> {

@@ -1,0 +1,173 @@
+import type { EditableField } from '../domain/contactInput';
+import type { ContactPhoneType } from '../domain/types';
+
+const phoneLabels = (number: string, type: string) =>
+  Object.fromEntries([1, 2, 3, 4, 5].flatMap((n) => [[`phone${n}`, `${number} ${n}`], [`phoneType${n}`, `${type} ${n}`]]));
+
+export const contactEditingEn = {
+  /** A field as the person reads it, in messages ("E-mail" rather than "Contact Email"). */
+  fields: {
+    displayName: 'Display name',
+    firstName: 'First name',
+    lastName: 'Last name',
+    ...phoneLabels('Phone', 'Phone type'),
+    email: 'E-mail',
+    sipUri: 'SIP URI',
+    title: 'Title',
+    companyName: 'Company',
+    street: 'Street',
+    city: 'City',
+    state: 'State',
+    country: 'Country',
+    zip: 'Zip code',
+  } as Record<EditableField, string>,
+  phoneTypes: { work: 'Work', work_extension: 'Extension', mobile: 'Mobile', home: 'Home', other: 'Other' } as Record<ContactPhoneType, string>,
+  /** The contacts menu's search box and buttons. */
+  searchPlaceholder: 'Name, e-mail or number',
+  searchButton: 'Search',
+  addButton: 'Add a contact',
+  askQuery: 'Which contact? Type a name, an e-mail or a number.',
+  noMatch: (query: string) => `No contact matches "${query}".`,
+  noMatchHint: 'Type another name, e-mail or number, or add the contact.',
+  resultsTitle: (total: number, query: string) => (total === 1 ? `One contact matches "${query}"` : `${total} contacts match "${query}"`),
+  page: (page: number, pages: number) => `Page ${page} of ${pages}`,
+  previous: 'Previous page',
+  next: 'Next page',
+  open: 'Open',
+  selectToDelete: 'Tick the contacts to delete:',
+  deleteSelected: 'Delete selected',
+  edit: 'Edit',
+  delete: 'Delete',
+  noValue: '—',
+  // Adding a contact, typed.
+  askDisplayName: 'Display name of the new contact? (as the directory shows it, e.g. "Jean Dupont" or "Supplier 1")',
+  askDetails: (name: string) =>
+    `Now the details of ${name}, one per message:\n\n` +
+    '- a number with its type: "+33 6 12 34 56 78 mobile" (work, work_extension, mobile, home, other)\n' +
+    '- an e-mail "jean@example.com", a SIP URI "sip:jean@example.com"\n' +
+    '- any other field with its label: "title: Buyer", "company: ACME", "first name: Jean", "city: Lyon"…\n\n' +
+    'A number, an e-mail or a SIP URI is required. Type "done" when finished.',
+  noted: (label: string, value: string) => `✓ ${label}: ${value}`,
+  cleared: (label: string) => `✓ ${label} cleared`,
+  askMore: 'Another detail, or "done".',
+  detailShape:
+    'I did not understand. Give a number with its type ("+33 6 12 34 56 78 mobile"), an e-mail, a SIP URI, or a field with its label ("title: Buyer"); or type "done".',
+  tooManyPhones: 'The contact already has 5 numbers, the most it can have. Change one with "phone 2: …", or clear one with "phone 2: -".',
+  changeTyped: 'Give the new value with its label ("title: Buyer", "phone 1: 01 23 45 67 89 work"; "-" clears it), then "done".',
+  summaryTitle: 'Summary — new contact',
+  warningsTitle: 'To check:',
+  created: (name: string) => `✅ Contact ${name} created`,
+  addAnother: 'Add another contact',
+  // Adding a contact, by card.
+  formTitle: 'New contact',
+  formHint: 'A display name, and at least one number (with its type), e-mail or SIP URI.',
+  formErrors: 'To correct:',
+  formContinue: 'Continue',
+  formWaiting: 'Fill in the form above and press Continue, or type "cancel".',
+  phoneTypePlaceholder: 'Type',
+  // Opening and editing.
+  contactTitle: (name: string) => `Contact ${name}`,
+  chooseField: (name: string) => `What do you want to change for ${name}?`,
+  chooseButton: 'Continue',
+  fieldShape: 'Choose a field on the card, or type its name (e.g. "title", "e-mail", "phone 2").',
+  askValue: (label: string, current: string) => `New value for "${label}"? (now: ${current}). Type "-" to clear it.`,
+  askPhoneValue: (label: string, current: string) =>
+    `New number for "${label}", with its type: "+33 6 12 34 56 78 mobile" (now: ${current}). Type "-" to remove it.`,
+  askTypeValue: (label: string, current: string) => `New type for "${label}" (now: ${current})? Click one or type it.`,
+  clearButton: 'Clear',
+  sameValue: (label: string) => `That is already the value of "${label}". Give another one, or type "cancel".`,
+  editTitle: (name: string) => `Change ${name}?`,
+  updated: (name: string) => `✅ Contact ${name} updated`,
+  // Deleting.
+  askWhichToDelete: 'Which contacts do you want to delete? Type a name, an e-mail or a number: I will list them to tick.',
+  deleteTitle: (n: number) => (n === 1 ? 'Delete this contact?' : `Delete these ${n} contacts?`),
+  andMore: (n: number) => `… and ${n} more`,
+  irreversible: 'This cannot be undone.',
+  deleteButton: 'Delete',
+  deleteShape: 'Click Delete to confirm, or Cancel.',
+  nothingSelected: 'No contact ticked: tick at least one, then press "Delete selected".',
+  deleted: (names: string) => `🗑️ Deleted: ${names}`,
+  alreadyGone: (n: number) => (n === 1 ? 'One contact was already deleted (by someone else).' : `${n} contacts were already deleted (by someone else).`),
+  noneDeleted: 'Nothing deleted: these contacts no longer exist.',
+};
+
+export const contactEditingFr: typeof contactEditingEn = {
+  fields: {
+    displayName: "Nom d'affichage",
+    firstName: 'Prénom',
+    lastName: 'Nom',
+    ...phoneLabels('Téléphone', 'Type de téléphone'),
+    email: 'E-mail',
+    sipUri: 'URI SIP',
+    title: 'Fonction',
+    companyName: 'Société',
+    street: 'Rue',
+    city: 'Ville',
+    state: 'Région',
+    country: 'Pays',
+    zip: 'Code postal',
+  } as Record<EditableField, string>,
+  phoneTypes: { work: 'Travail', work_extension: 'Poste interne', mobile: 'Mobile', home: 'Domicile', other: 'Autre' },
+  searchPlaceholder: 'Nom, e-mail ou numéro',
+  searchButton: 'Rechercher',
+  addButton: 'Ajouter un contact',
+  askQuery: 'Quel contact ? Tapez un nom, un e-mail ou un numéro.',
+  noMatch: (query) => `Aucun contact ne correspond à « ${query} ».`,
+  noMatchHint: 'Tapez un autre nom, e-mail ou numéro, ou ajoutez le contact.',
+  resultsTitle: (total, query) => (total === 1 ? `Un contact correspond à « ${query} »` : `${total} contacts correspondent à « ${query} »`),
+  page: (page, pages) => `Page ${page} sur ${pages}`,
+  previous: 'Page précédente',
+  next: 'Page suivante',
+  open: 'Ouvrir',
+  selectToDelete: 'Cochez les contacts à supprimer :',
+  deleteSelected: 'Supprimer la sélection',
+  edit: 'Modifier',
+  delete: 'Supprimer',
+  noValue: '—',
+  askDisplayName: "Nom d'affichage du nouveau contact ? (tel que l'annuaire le montre, par ex. « Jean Dupont » ou « Fournisseur 1 »)",
+  askDetails: (name) =>
+    `Maintenant les coordonnées de ${name}, une par message :\n\n` +
+    '- un numéro avec son type : « +33 6 12 34 56 78 mobile » (work, work_extension, mobile, home, other)\n' +
+    '- un e-mail « jean@exemple.fr », une URI SIP « sip:jean@exemple.fr »\n' +
+    '- tout autre champ avec son libellé : « fonction : Acheteur », « société : ACME », « prénom : Jean », « ville : Lyon »…\n\n' +
+    'Un numéro, un e-mail ou une URI SIP est obligatoire. Tapez « fin » quand vous avez terminé.',
+  noted: (label, value) => `✓ ${label} : ${value}`,
+  cleared: (label) => `✓ ${label} effacé`,
+  askMore: 'Une autre coordonnée, ou « fin ».',
+  detailShape:
+    "Je n'ai pas compris. Donnez un numéro avec son type (« +33 6 12 34 56 78 mobile »), un e-mail, une URI SIP, ou un champ avec son libellé (« fonction : Acheteur ») ; ou tapez « fin ».",
+  tooManyPhones: 'Le contact a déjà 5 numéros, le maximum. Changez-en un avec « téléphone 2 : … », ou effacez-en un avec « téléphone 2 : - ».',
+  changeTyped: 'Donnez la nouvelle valeur avec son libellé (« fonction : Acheteur », « téléphone 1 : 01 23 45 67 89 work » ; « - » l\'efface), puis « fin ».',
+  summaryTitle: 'Récapitulatif — nouveau contact',
+  warningsTitle: 'À vérifier :',
+  created: (name) => `✅ Contact ${name} créé`,
+  addAnother: 'Ajouter un autre contact',
+  formTitle: 'Nouveau contact',
+  formHint: "Un nom d'affichage, et au moins un numéro (avec son type), un e-mail ou une URI SIP.",
+  formErrors: 'À corriger :',
+  formContinue: 'Continuer',
+  formWaiting: 'Remplissez le formulaire ci-dessus et cliquez sur Continuer, ou tapez « annuler ».',
+  phoneTypePlaceholder: 'Type',
+  contactTitle: (name) => `Contact ${name}`,
+  chooseField: (name) => `Que voulez-vous modifier pour ${name} ?`,
+  chooseButton: 'Continuer',
+  fieldShape: 'Choisissez un champ sur la carte, ou tapez son nom (par ex. « fonction », « e-mail », « téléphone 2 »).',
+  askValue: (label, current) => `Nouvelle valeur pour « ${label} » ? (actuellement : ${current}). Tapez « - » pour l'effacer.`,
+  askPhoneValue: (label, current) =>
+    `Nouveau numéro pour « ${label} », avec son type : « +33 6 12 34 56 78 mobile » (actuellement : ${current}). Tapez « - » pour le retirer.`,
+  askTypeValue: (label, current) => `Nouveau type pour « ${label} » (actuellement : ${current}) ? Cliquez-en un ou tapez-le.`,
+  clearButton: 'Effacer',
+  sameValue: (label) => `C'est déjà la valeur de « ${label} ». Donnez-en une autre, ou tapez « annuler ».`,
+  editTitle: (name) => `Modifier ${name} ?`,
+  updated: (name) => `✅ Contact ${name} modifié`,
+  askWhichToDelete: 'Quels contacts voulez-vous supprimer ? Tapez un nom, un e-mail ou un numéro : je les listerai pour que vous les cochiez.',
+  deleteTitle: (n) => (n === 1 ? 'Supprimer ce contact ?' : `Supprimer ces ${n} contacts ?`),
+  andMore: (n) => `… et ${n} de plus`,
+  irreversible: 'Cette action est irréversible.',
+  deleteButton: 'Supprimer',
+  deleteShape: 'Cliquez sur Supprimer pour confirmer, ou sur Annuler.',
+  nothingSelected: 'Aucun contact coché : cochez-en au moins un, puis cliquez sur « Supprimer la sélection ».',
+  deleted: (names) => `🗑️ Supprimé(s) : ${names}`,
+  alreadyGone: (n) => (n === 1 ? 'Un contact était déjà supprimé (par quelqu’un d’autre).' : `${n} contacts étaient déjà supprimés (par quelqu’un d’autre).`),
+  noneDeleted: "Rien n'a été supprimé : ces contacts n'existent plus.",
+};
