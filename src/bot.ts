@@ -1,4 +1,4 @@
-import { ActivityHandler, ActivityTypes, TeamsInfo, type ConversationState, type TurnContext, type UserState } from 'botbuilder';
+import { ActivityHandler, ActivityTypes, TeamsInfo, TurnContext, type ConversationState, type UserState } from 'botbuilder';
 import { runDialog, type Dialog, type DialogState } from 'botbuilder-dialogs';
 import { menuCard } from '../cards/menuCard';
 import { UPLOAD_EVENT } from '../dialogs/base/incomingFile';
@@ -34,6 +34,8 @@ export class ProvisioBot extends ActivityHandler {
     this.chosenLocale = options.userState.createProperty<Locale>('chosenLocale');
 
     this.onMessage(async (context, next) => {
+      // In a Teams channel the bot hears only "@Provisio add user": the command is what follows the mention.
+      if (context.activity.entities?.some((e) => e.type === 'mention')) TurnContext.removeRecipientMention(context.activity);
       if (!turnRole(context)) {
         const { from } = context.activity;
         options.logger.warn({ userId: from?.id, aadObjectId: from?.aadObjectId, channelId: context.activity.channelId }, 'access refused');

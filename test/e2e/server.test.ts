@@ -37,6 +37,14 @@ describe('the real server over HTTP', () => {
     expect(visibleText(activities)).toContain('What would you like to do?');
   });
 
+  test('in a Teams channel, "@Provisio help" is read as "help": the mention of the bot is taken out', async () => {
+    bot = await startBot({ DATA_DIR: tempDir() });
+    const mention = { type: 'mention', text: '<at>Provisio</at>', mentioned: { id: 'bot', name: 'Provisio' } };
+    const { activities } = await send(bot.url, { text: '<at>Provisio</at> help', locale: 'en-US', entities: [mention] });
+    expect(visibleText(activities)).toContain('What would you like to do?');
+    expect(visibleText(activities)).not.toMatch(/did not understand|pas compris/i);
+  });
+
   test('no locale falls back to DEFAULT_LOCALE', async () => {
     bot = await startBot({ DATA_DIR: tempDir(), DEFAULT_LOCALE: 'en' });
     const { activities } = await send(bot.url, { text: 'menu', locale: undefined });
