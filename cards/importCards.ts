@@ -1,5 +1,6 @@
 import type { Messages } from '../src/i18n';
 import type { ImportCounts } from '../src/domain/types';
+import { searchBox } from './contactCards';
 import { actionSet, adaptiveCard, facts, heading, openUrl, submit, text, type AdaptiveCard, type CardElement } from './adaptive';
 
 /** The preview's Import button; a click outside the import flow is a double or stale click. */
@@ -134,7 +135,7 @@ export interface ContactsMenuView {
   admin: boolean;
 }
 
-/** The contacts menu: a click comes back as the contacts flow with `do` set. */
+/** The contacts menu: a search box and Add for everyone, the files for admins; a click comes back as the contacts flow with `do` set. */
 export function contactsCard(m: Messages, view: ContactsMenuView): AdaptiveCard {
   const c = m.contacts;
   const buttons = [submit(c.templateButton, { action: 'contacts', do: 'template' })];
@@ -142,7 +143,7 @@ export function contactsCard(m: Messages, view: ContactsMenuView): AdaptiveCard 
     buttons.unshift(submit(c.importButton, { action: 'importContacts' }, 'positive'));
     buttons.push(submit(c.exportButton, { action: 'contacts', do: 'export' }), submit(c.historyButton, { action: 'contacts', do: 'history' }));
   }
-  return adaptiveCard([heading(c.title), text(c.count(view.count)), actionSet(buttons)]);
+  return adaptiveCard([heading(c.title), text(c.count(view.count)), ...searchBox(m), actionSet(buttons)]);
 }
 
 /** A file ready to download: one sentence and its link. */

@@ -11,7 +11,7 @@ const PHRASES: Record<MenuAction, string[]> = {
   importUsers: ['importer des utilisateurs', 'importer les utilisateurs', 'import users', 'import des utilisateurs'],
   sendInvitations: ['envoyer les invitations', 'envoyer des invitations', 'invitations', 'send invitations', 'send invites'],
   contacts: ['contacts', 'gerer les contacts', 'manage contacts'],
-  distributionLists: ['listes de diffusion', 'liste de diffusion', 'distribution lists', 'distribution list', 'lists'],
+  distributionLists: ['listes de diffusion', 'liste de diffusion', 'distribution lists', 'distribution list', 'lists', 'listes'],
   audit: ['audit', "journal d audit", 'journal', 'audit log', 'historique des modifications'],
   help: ['aide', 'help', 'menu', '?', 'bonjour', 'salut', 'hello', 'hi', 'start', 'commencer'],
 };
@@ -75,7 +75,7 @@ export function parseCommand(text: string | undefined): ParsedCommand | undefine
     for (const phrase of phrases) {
       const matches = said === phrase || said.startsWith(`${phrase} `);
       if (matches && phrase.length > bestLength) {
-        best = { action, rest: said.slice(phrase.length).trim() };
+        best = { action, rest: said.slice(phrase.length).trim(), restText: typedAfter(text ?? '', phrase) };
         bestLength = phrase.length;
       }
     }

@@ -1,15 +1,21 @@
 import { WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { TurnContext } from 'botbuilder';
+import { contactCard } from '../cards/contactCards';
 import { contactsCard, downloadCard, historyCard } from '../cards/importCards';
 import { templateCsv } from '../src/csv/export';
 import { mayUse } from '../src/domain/access';
 import type { ImportJob } from '../src/domain/types';
 import { formatDateTime, type Messages } from '../src/i18n';
 import type { Services } from '../src/services';
+import { fieldIssueMessage } from '../src/services/importMessages';
 import { CancelAndHelpDialog } from './base/cancelAndHelpDialog';
 import { sendCard } from './base/send';
 import { conversationKeyOf, t, turnLocale, turnRole } from './base/turn';
+import { ADD_CONTACT_DIALOG, AddContactDialog } from './addContactDialog';
+import { DELETE_CONTACTS_DIALOG, DeleteContactsDialog } from './deleteContactsDialog';
+import { EDIT_CONTACT_DIALOG, EditContactDialog } from './editContactDialog';
 import type { FlowOptions } from './mainDialog';
+import { SEARCH_CONTACTS_DIALOG, SearchContactsDialog, type SearchOptions } from './searchContactsDialog';
 
 export const CONTACTS_DIALOG = 'contacts';
 const FLOW = 'contacts.flow';
@@ -18,11 +24,22 @@ const FLOW = 'contacts.flow';
 type ContactsTask = 'template' | 'export' | 'history';
 const FLOW_OF: Record<ContactsTask, string> = { template: CONTACTS_DIALOG, export: 'exportContacts', history: 'importHistory' };
 
-/** The contacts menu (seed 001): template, export of every contact, the last imports. */
+/** The flows a contacts card button or task phrase starts (`value.do`). */
+const FLOW_DIALOGS: Record<string, string> = { add: ADD_CONTACT_DIALOG, edit: EDIT_CONTACT_DIALOG, delete: DELETE_CONTACTS_DIALOG };
+
+/**
+ * The contacts menu (seeds 000 and 001): search, open, add, edit, delete one
+ * or several; template, export of every contact, the last imports.
+ * "contacts dupont" and "search dupont" search at once.
+ */
 export class ContactsDialog extends CancelAndHelpDialog {
   constructor(private readonly services: Services) {
     super(CONTACTS_DIALOG);
-    this.addDialog(new WaterfallDialog(FLOW, [this.runStep.bind(this)]));
+    this.addDialog(new SearchContactsDialog(services));
+    this.addDialog(new AddContactDialog(services));
+    this.addDialog(new EditContactDialog(services));
+    this.addDialog(new DeleteContactsDialog(services));
+    this.addDialog(new WaterfallDialog(FLOW, [this.runStep.bind(this), this.endStep.bind(this)]));
     this.initialDialogId = FLOW;
   }
 
@@ -30,16 +47,39 @@ export class ContactsDialog extends CancelAndHelpDialog {
     const { context } = step;
     const m = t(context);
     const role = turnRole(context);
-    const task = taskOf((step.options as FlowOptions | undefined)?.value?.do);
+    const options = (step.options ?? {}) as FlowOptions;
+    const what = options.value?.do;
+    const task = taskOf(what);
     if (task && !mayUse(role, FLOW_OF[task])) {
       await context.sendActivity(m.notAllowed(m.contacts[`${task}Button`]));
     } else if (task) {
       await this[task](context, m);
+    } else if (typeof what === 'string' && Object.hasOwn(FLOW_DIALOGS, what)) {
+      return step.beginDialog(FLOW_DIALOGS[what], options);
+    } else if (what === 'open') {
+      await this.open(context, m, String(options.value?.id ?? ''));
+    } else if (what === 'search' || options.rest) {
+      const query = typeof options.value?.query === 'string' ? options.value.query : (options.restText ?? options.rest);
+      return step.beginDialog(SEARCH_CONTACTS_DIALOG, { query, page: Number(options.value?.page) || 1 } satisfies SearchOptions);
     } else {
       const count = (await this.services.contacts.listContacts()).length;
       await sendCard(context, contactsCard(m, { count, admin: mayUse(role, FLOW_OF.export) }));
     }
     return step.endDialog();
+  }
+
+  private async endStep(step: WaterfallStepContext) {
+    return step.endDialog(step.result);
+  }
+
+  private async open(context: TurnContext, m: Messages, id: string) {
+    const contact = id ? await this.services.contactEditing.get(id) : undefined;
+    if (!contact) {
+      await context.sendActivity(fieldIssueMessage(m, { field: null, code: 'contact_not_found', details: {} }));
+      return;
+    }
+    const admin = mayUse(turnRole(context), 'deleteContacts');
+    await sendCard(context, contactCard(m, { title: m.contactEditing.contactTitle(contact.displayName), contact, admin }));
   }
 
   private async template(context: TurnContext, m: Messages) {

@@ -10,6 +10,7 @@ import { ImportContactsDialog } from '../dialogs/importContactsDialog';
 import { ImportUsersDialog } from '../dialogs/importUsersDialog';
 import { InvitationsDialog } from '../dialogs/invitationsDialog';
 import { ListUsersDialog } from '../dialogs/listUsersDialog';
+import { ListsDialog } from '../dialogs/listsDialog';
 import { MainDialog, type DeniedListener } from '../dialogs/mainDialog';
 import { createAdapter } from './adapter';
 import { ProvisioBot } from './bot';
@@ -40,6 +41,7 @@ export function createDialogs(services: Services, onDenied?: DeniedListener) {
     importUsers: new ImportUsersDialog(services, services.userFiles),
     sendInvitations: new InvitationsDialog(services),
     contacts: new ContactsDialog(services),
+    distributionLists: new ListsDialog(services),
     audit: new AuditDialog(services),
   }, onDenied);
 }

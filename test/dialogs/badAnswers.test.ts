@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { openHarness, visibleText } from '../helpers/dialogHarness';
+import { openHarness, visibleText, type Harness } from '../helpers/dialogHarness';
 
 /**
  * Every prompt of every flow, given answers a person could type by mistake:
@@ -9,10 +9,15 @@ import { openHarness, visibleText } from '../helpers/dialogHarness';
  */
 const BAD = ['', '   ', '???', '<script>alert(1)</script>', '🙂🙂', 'x'.repeat(5000), '0', "'; DROP TABLE users; --"];
 
+/** An answer that needs the directory: a card click carrying a contact id. */
+type Step = string | ((h: Harness) => Promise<Record<string, unknown>>);
+
 interface PromptCase {
   name: string;
   /** Answers that lead to the prompt, the first one starting the flow. */
-  path: string[];
+  path: Step[];
+  /** Contacts the flow works on. */
+  seed?: (h: Harness) => Promise<void>;
   /** What the reply to a bad answer must say (the prompt's own hint). */
   expected: RegExp;
   /** A good answer, to prove the flow is still waiting at that prompt. */
@@ -20,6 +25,13 @@ interface PromptCase {
   /** What the good answer leads to. */
   next: RegExp;
 }
+
+const seedJean = async (h: Harness) => {
+  const saved = await h.services.contactEditing.add({ displayName: 'Jean Dupont', email: 'jean.dupont@acme.fr' }, { actor: { id: 't', name: 'Test' }, flow: 'test' });
+  if (!saved.ok) throw new Error('seed refused');
+};
+const jeanId = async (h: Harness) => (await h.directory.listContacts())[0].id;
+const editJean = (field?: string) => async (h: Harness) => ({ action: 'contacts', do: 'edit', id: await jeanId(h), ...(field ? { field } : {}) });
 
 const FILLED = fs.readFileSync(path.join(__dirname, '../../../shared/fixtures/csv/webex-contacts-template-filled.csv'), 'utf8');
 
@@ -34,22 +46,32 @@ const cases: PromptCase[] = [
   { name: 'delete a user: which user', path: ['delete user'], expected: /No user matches|users match/, good: 'toto.titi@sandbox.example', next: /Delete Toto Titi\?/ },
   { name: 'delete a user: confirmation', path: ['delete user', 'toto.titi@sandbox.example'], expected: /Answer the question above, or type "cancel"/, good: 'yes', next: /User Toto Titi deleted/ },
   { name: 'import contacts: the file', path: ['import contacts'], expected: /I am waiting for the contacts file|is empty|is neither CSV text|not a header I know/, good: FILLED, next: /Preview of contacts\.csv/ },
+  { name: 'add a contact: a detail', path: ['add contact', 'Jean Dupont'], expected: /I did not understand|"Phone type 1" is empty/, good: 'jean@example.com', next: /✓ E-mail: jean@example\.com/ },
+  { name: 'add a contact: the summary', path: ['add contact', 'Jean Dupont', 'jean@example.com', 'done'], expected: /Answer the question above, or type "cancel"/, good: 'yes', next: /Contact Jean Dupont created/ },
+  { name: 'search contacts: the query', seed: seedJean, path: ['search'], expected: /No contact matches|Which contact\?/, good: 'dupont', next: /One contact matches "dupont"/ },
+  { name: 'edit a contact: the field', seed: seedJean, path: [editJean()], expected: /Choose a field on the card, or type its name/, good: 'title', next: /New value for "Title"/ },
+  { name: 'edit a contact: the value', seed: seedJean, path: [editJean('email')], expected: /is not a valid e-mail address|New value for "E-mail"/, good: 'jean@globex.fr', next: /Change Jean Dupont\?/ },
+  { name: 'edit a contact: the confirmation', seed: seedJean, path: [editJean('email'), 'jean@globex.fr'], expected: /Answer the question above, or type "cancel"/, good: 'yes', next: /Contact Jean Dupont updated/ },
+  { name: 'delete contacts: which', seed: seedJean, path: ['delete contacts'], expected: /No contact matches|Which contact\?/, good: 'dupont', next: /Tick the contacts to delete/ },
+  { name: 'delete contacts: the confirmation', seed: seedJean, path: [async (h) => ({ action: 'contacts', do: 'delete', ids: await jeanId(h) })], expected: /Click Delete to confirm, or Cancel/, good: 'yes', next: /Deleted: Jean Dupont/ },
   { name: 'import contacts: the decision', path: ['import contacts', FILLED], expected: /Answer the question above, or type "cancel"/, good: 'import', next: /Import finished/ },
 ];
 
-describe.each(cases)('bad answers at every prompt: $name', ({ path: steps, expected, good, next }) => {
+describe.each(cases)('bad answers at every prompt: $name', ({ path: steps, seed, expected, good, next }) => {
   test.each(BAD.map((bad) => [JSON.stringify(bad.length > 40 ? `${bad.slice(0, 20)}…(${bad.length})` : bad), bad]))(
     '%s gets a clear message, nothing is written, and the prompt still waits',
     async (_label, bad) => {
       const h = await openHarness('en-US');
-      for (const answer of steps) await h.say(answer);
+      await seed?.(h);
+      for (const answer of steps) await h.say(typeof answer === 'string' ? answer : await answer(h));
       const audit = await h.directory.listAudit();
+      const contacts = await h.directory.listContacts();
       const replies = visibleText(await h.say(bad));
       // A blank answer may just repeat the question; anything else must say what is expected.
       if (bad.trim()) expect(replies).toMatch(expected);
       expect(replies).not.toMatch(/something went wrong|undefined|\[object/);
       expect(await h.directory.listAudit()).toEqual(audit);
-      expect(await h.directory.listContacts()).toEqual([]);
+      expect(await h.directory.listContacts()).toEqual(contacts);
       expect(visibleText(await h.say(good))).toMatch(next);
     },
   );

@@ -45,11 +45,11 @@ describe('main menu routing', () => {
   });
 
   test.each([
-    ['fr-FR', 'distributionLists', "n'est pas encore disponible"],
-    ['en-US', 'distributionLists', 'is not available yet'],
-  ])('%s a flow not built yet (%s) says so plainly', async (locale, action, expected) => {
+    ['fr-FR', 'Listes de diffusion', "Il n'y a encore aucune liste de diffusion."],
+    ['en-US', 'Distribution lists', 'There is no distribution list yet.'],
+  ])('%s the "%s" menu button opens the lists', async (locale, _button, expected) => {
     const { say } = await openHarness(locale);
-    expect(visibleText(await say({ action }))).toContain(expected);
+    expect(visibleText(await say({ action: 'distributionLists' }))).toContain(expected);
   });
 
   test('an unknown sentence is answered with the menu and what was not understood', async () => {

@@ -16,9 +16,10 @@ describe('typed task phrases go straight to a task of a flow, with what follows 
   });
 
   test('the longer flow phrases still win over the task phrases', () => {
-    expect(parseCommand('list users')).toEqual({ action: 'listUsers', rest: '' });
-    expect(parseCommand('liste des utilisateurs')).toEqual({ action: 'listUsers', rest: '' });
-    expect(parseCommand('listes de diffusion')).toEqual({ action: 'distributionLists', rest: '' });
-    expect(parseCommand('contacts')).toEqual({ action: 'contacts', rest: '' });
+    expect(parseCommand('list users')).toEqual({ action: 'listUsers', rest: '', restText: '' });
+    expect(parseCommand('liste des utilisateurs')).toEqual({ action: 'listUsers', rest: '', restText: '' });
+    expect(parseCommand('listes de diffusion')).toEqual({ action: 'distributionLists', rest: '', restText: '' });
+    expect(parseCommand('listes')).toEqual({ action: 'distributionLists', rest: '', restText: '' });
+    expect(parseCommand('Contacts Éloïse')).toEqual({ action: 'contacts', rest: 'eloise', restText: 'Éloïse' });
   });
 });

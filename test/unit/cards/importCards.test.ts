@@ -12,6 +12,12 @@ import type { AdaptiveCard } from '../../../cards/adaptive';
 import { messages, type Messages } from '../../../src/i18n';
 import { cardButtons, cardFacts, cardTexts, validateCard } from '../../helpers/cardSchema';
 
+/** The contacts card's search box button and Add, for everyone. */
+const searchButtons = (m: Messages) => [
+  { title: m.contactEditing.searchButton, data: { action: 'contacts', do: 'search' }, style: 'positive' },
+  { title: m.contactEditing.addButton, data: { action: 'contacts', do: 'add' } },
+];
+
 const links = (card: AdaptiveCard) => (card.actions ?? []).filter((a) => a.type === 'Action.OpenUrl').map((a) => [a.title, a.url]);
 
 const preview: PreviewView = {
@@ -92,10 +98,11 @@ const cases: Array<[string, (m: Messages) => AdaptiveCard, (m: Messages) => stri
     (m) => [[m.contactImport.downloadErrorFile, 'https://b/files/e']],
   ],
   [
-    'contactsCard for an admin: import, template, export, last imports',
+    'contactsCard for an admin: search, add, import, template, export, last imports',
     (m) => contactsCard(m, { count: 3, admin: true }),
     (m) => [m.contacts.title, m.contacts.count(3)],
     (m) => [
+      ...searchButtons(m),
       { title: m.contacts.importButton, data: { action: 'importContacts' }, style: 'positive' },
       { title: m.contacts.templateButton, data: { action: 'contacts', do: 'template' } },
       { title: m.contacts.exportButton, data: { action: 'contacts', do: 'export' } },
@@ -104,10 +111,10 @@ const cases: Array<[string, (m: Messages) => AdaptiveCard, (m: Messages) => stri
     () => [],
   ],
   [
-    'contactsCard for help-desk: the template only',
+    'contactsCard for help-desk: search, add and the template',
     (m) => contactsCard(m, { count: 1, admin: false }),
     (m) => [m.contacts.title, m.contacts.count(1)],
-    (m) => [{ title: m.contacts.templateButton, data: { action: 'contacts', do: 'template' } }],
+    (m) => [...searchButtons(m), { title: m.contacts.templateButton, data: { action: 'contacts', do: 'template' } }],
     () => [],
   ],
   [
