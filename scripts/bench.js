@@ -78,6 +78,7 @@ async function main() {
   fs.writeFileSync(file, `${JSON.stringify(summary, null, 2)}\n`);
   process.stdout.write(`${JSON.stringify(summary, null, 2)}\nWritten to ${path.relative(process.cwd(), file)}\n`);
   turnLatency(dir);
+  await require('../bench/webexThroughput.js').main(dir);
 }
 
 /** Turn latency beside the echo bot, in its own process (goal: p50 at most 1.5x the echo bot's). */

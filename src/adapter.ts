@@ -8,6 +8,7 @@ import {
 import { setTurnLocale, t } from '../dialogs/base/turn';
 import type { Config } from './config';
 import { localeOf } from './i18n';
+import { webexErrorMessage } from './i18n/webex';
 import type { Logger } from './logger';
 
 /** The Bot Framework adapter, configured from our parsed config (never from process.env). */
@@ -27,9 +28,11 @@ export function createAdapter(config: Config, logger: Logger, conversationState:
       { err: error, correlationId, channelId: activity.channelId, conversationId: activity.conversation?.id },
       'turn failed',
     );
-    setTurnLocale(context, localeOf(activity.locale, config.defaultLocale));
+    const locale = localeOf(activity.locale, config.defaultLocale);
+    setTurnLocale(context, locale);
     try {
-      await context.sendActivity(t(context).turnError(correlationId));
+      // A Webex refusal (expired token, missing scope, rate limit) says what to do, with its trackingId.
+      await context.sendActivity(webexErrorMessage(locale, error) ?? t(context).turnError(correlationId));
       // A dialog that threw would throw again on the next turn: start afresh.
       await conversationState.delete(context);
     } catch (replyError) {

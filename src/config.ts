@@ -47,6 +47,13 @@ const schema = z.object({
     .default('MultiTenant'),
   MicrosoftAppTenantId: optionalText,
   DIRECTORY_BACKEND: z.enum(['lowdb', 'webex'], { error: 'expected lowdb or webex' }).default('lowdb'),
+  // The webex backend (DIRECTORY_BACKEND=webex): an admin token of the org, and the org id (UUID or base64).
+  WEBEX_ACCESS_TOKEN: optionalText,
+  WEBEX_ORG_ID: optionalText,
+  WEBEX_API_URL: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL such as https://webexapis.com/v1' }).default('https://webexapis.com/v1'),
+  WEBEX_CONCURRENCY: count(4, 'requests'),
+  WEBEX_TIMEOUT_MS: count(30_000, 'milliseconds'),
+  WEBEX_CONTACTS_CHUNK_SIZE: count(100, 'contacts').pipe(z.number().max(1000, 'expected at most 1000 contacts per bulk request')),
   DATA_DIR: z.string().trim().min(1, 'expected a folder path').default('./data'),
   DEFAULT_LOCALE: z.enum(LOCALES, { error: 'expected fr or en' }).default('fr'),
   DEFAULT_REGION: z
@@ -99,6 +106,8 @@ export interface Config {
   /** True when no Bot Framework identity is set: the bot only serves local clients. */
   localMode: boolean;
   directoryBackend: 'lowdb' | 'webex';
+  /** The webex backend's settings (token and org id are set when directoryBackend is webex). */
+  webex: { accessToken?: string; orgId?: string; apiUrl: string; concurrency: number; timeoutMs: number; contactsChunkSize: number };
   dataDir: string;
   defaultLocale: Locale;
   defaultRegion: string;
@@ -147,6 +156,10 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   if (set.MicrosoftAppId && !set.PUBLIC_URL?.startsWith('https://')) {
     problems.push('PUBLIC_URL: required when MicrosoftAppId is set, as the https address of the bot (its download and upload links point to it)');
   }
+  if (set.DIRECTORY_BACKEND?.trim() === 'webex') {
+    if (!set.WEBEX_ACCESS_TOKEN) problems.push('WEBEX_ACCESS_TOKEN: required when DIRECTORY_BACKEND is webex (an admin access token of the org)');
+    if (!set.WEBEX_ORG_ID) problems.push('WEBEX_ORG_ID: required when DIRECTORY_BACKEND is webex (the org id, from Control Hub or GET /people/me)');
+  }
   if (!parsed.success || problems.length) throw new ConfigError(problems);
   const v = parsed.data;
   return {
@@ -160,6 +173,14 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     },
     localMode: !v.MicrosoftAppId,
     directoryBackend: v.DIRECTORY_BACKEND,
+    webex: {
+      accessToken: v.WEBEX_ACCESS_TOKEN,
+      orgId: v.WEBEX_ORG_ID,
+      apiUrl: v.WEBEX_API_URL.replace(/\/+$/, ''),
+      concurrency: v.WEBEX_CONCURRENCY,
+      timeoutMs: v.WEBEX_TIMEOUT_MS,
+      contactsChunkSize: v.WEBEX_CONTACTS_CHUNK_SIZE,
+    },
     dataDir: path.resolve(v.DATA_DIR),
     defaultLocale: v.DEFAULT_LOCALE,
     defaultRegion: v.DEFAULT_REGION,

@@ -1,11 +1,15 @@
 import type { Config } from '../config';
 import type { Directory } from './directory';
 import { openLowdbDirectory } from './lowdb/lowdbDirectory';
+import { openWebexDirectory } from './webex/webexDirectory';
 
 /** The one place that chooses the backend from config (the bot and the CLI open the same one). */
 export async function openDirectory(config: Config): Promise<Directory> {
   if (config.directoryBackend === 'webex') {
-    throw new Error('DIRECTORY_BACKEND=webex is not available in this version yet; use DIRECTORY_BACKEND=lowdb (the default).');
+    const { accessToken, orgId, apiUrl, concurrency, timeoutMs, contactsChunkSize } = config.webex;
+    // loadConfig refuses webex without them; checked again for configs built by hand.
+    if (!accessToken || !orgId) throw new Error('DIRECTORY_BACKEND=webex needs WEBEX_ACCESS_TOKEN and WEBEX_ORG_ID.');
+    return openWebexDirectory({ apiUrl, token: accessToken, orgId, dataDir: config.dataDir, concurrency, timeoutMs, contactsChunkSize });
   }
   return openLowdbDirectory(config.dataDir);
 }

@@ -41,6 +41,7 @@ export type ContactIssueCode =
   | 'email_twice_in_file'
   | 'value_too_long'
   | 'contact_exists'
+  | 'backend_rejected'
   | 'contact_not_found';
 
 export type IssueDetails = Record<string, string | number>;

@@ -289,6 +289,7 @@ export const en = {
         `${d.email} is also the e-mail of the contact on line ${d.line} of the file: two contacts cannot share an e-mail. Give each its own.`,
       contact_exists: (d: Details) =>
         `The contact "${d.name}" already exists (same e-mail, or same name and first number): edit it rather than create a second one, or change the e-mail.`,
+      backend_rejected: (d: Details) => `Webex refused this row: ${d.message} Fix the row and import it again (the error file holds it).`,
       contact_not_found: () => 'This contact no longer exists (another admin may have deleted it): search for it again.',
     },
   },

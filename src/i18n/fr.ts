@@ -296,6 +296,7 @@ export const fr: Messages = {
         `${d.email} est aussi l'e-mail du contact de la ligne ${d.line} du fichier : deux contacts ne peuvent pas partager un e-mail. Donnez-en un à chacun.`,
       contact_exists: (d) =>
         `Le contact « ${d.name} » existe déjà (même e-mail, ou même nom et même premier numéro) : modifiez-le plutôt que d'en créer un second, ou changez l'e-mail.`,
+      backend_rejected: (d) => `Webex a refusé cette ligne : ${d.message} Corrigez la ligne et importez-la à nouveau (le fichier d'erreurs la contient).`,
       contact_not_found: () => "Ce contact n'existe plus (un autre administrateur l'a peut-être supprimé) : recherchez-le à nouveau.",
     },
   },

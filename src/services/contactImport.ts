@@ -44,7 +44,12 @@ function contactsSpec(directory: Directory, region: string): ImportSpec<HeaderMa
       const planner = new ContactPlanner(contacts, lists, header.fields, drafts);
       const rowPlanner: RowPlanner<(typeof drafts)[number], FieldKey> = {
         plan: (line, draft) => planner.plan(line, draft),
-        apply: async (ctx, ending) => (await directory.applyContactChanges(planner.changes, ctx, ending)).job,
+        async apply(ctx, ending) {
+          const { job, failed = [] } = await directory.applyContactChanges(planner.changes, ctx, ending);
+          // A backend that writes item by item (Webex bulk requests) names the changes it refused by position.
+          const rejected = failed.flatMap((f) => (f.kind === 'delete' ? [] : [{ line: planner.lines[f.kind][f.index], message: f.message }]));
+          return { job, rejected: rejected.filter((r) => r.line !== undefined) };
+        },
         columnDetails: identityDetails,
       };
       return rowPlanner;

@@ -27,6 +27,8 @@ function identityKind(draft: ContactDraft): IdentityKind {
  */
 export class ContactPlanner {
   readonly changes: ContactChanges = { create: [], update: [], delete: [] };
+  /** The file line of each planned create and update, in the same order as the changes. */
+  readonly lines: { create: number[]; update: number[] } = { create: [], update: [] };
   private readonly byId = new Map<string, Contact>();
   private readonly byEmail = new Map<string, Contact>();
   private readonly byNamePhone = new Map<string, Contact>();
@@ -100,11 +102,13 @@ export class ContactPlanner {
     const merged = this.merge(target, draft, groupIds);
     if (!target) {
       this.changes.create.push(merged);
+      this.lines.create.push(line);
       return { outcome: 'created', errors };
     }
     if (sameContactData(target, merged)) return { outcome: 'unchanged', errors };
     // merged is this row's own object: completing it costs less than spreading it into another.
     this.changes.update.push(Object.assign(merged, { id: target.id, createdAt: target.createdAt, updatedAt: target.updatedAt }));
+    this.lines.update.push(line);
     return { outcome: 'updated', errors };
   }
 

@@ -73,10 +73,21 @@ export interface ImportOptions {
 /** Matches the checked rows against the directory, row by row, then writes them all at once. */
 export interface RowPlanner<Draft, Field extends string = string> {
   plan(line: number, draft: Draft): PlannedRow<Field>;
-  /** Writes the planned changes in one write that also ends the job. */
-  apply(ctx: WriteContext, ending: { jobId: string; counts: ImportCounts }): Promise<ImportJob | undefined>;
+  /** Writes the planned changes in one write that also ends the job; says which rows the backend refused one by one. */
+  apply(ctx: WriteContext, ending: { jobId: string; counts: ImportCounts }): Promise<AppliedRows>;
   /** Issue details naming columns (duplicate_row's identity), as the file calls them. */
   columnDetails?(details: IssueDetails, columnOf: (field: Field) => string | undefined): IssueDetails;
+}
+
+/** A row the backend refused at write time (a Webex bulk request fails item by item), with its reason. */
+export interface RejectedRow {
+  line: number;
+  message: string;
+}
+
+export interface AppliedRows {
+  job?: ImportJob;
+  rejected?: RejectedRow[];
 }
 
 /** One kind of import (contacts, users): its header, its field rules and its planner. */
@@ -124,10 +135,11 @@ export async function runImport<Header extends MappedHeader<Field>, Draft, Field
     const checked = checkRows(table, header, spec);
     const drafts = checked.flatMap((row) => (row.draft === undefined ? [] : [row.draft]));
     const planner = await spec.planner(header, drafts);
-    const { report, failed } = planRows(table, header, checked, planner);
+    const { report, failed, outcomes } = planRows(table, header, checked, planner);
     const { created, updated, unchanged } = report;
-    const ended = job && (await planner.apply(ctx, { jobId: job.id, counts: { created, updated, unchanged, failed: report.failed } }));
-    return { ok: true, report: { ...report, ...spec.reportExtras, dryRun }, failed, job: ended };
+    const applied = job && (await planner.apply(ctx, { jobId: job.id, counts: { created, updated, unchanged, failed: report.failed } }));
+    for (const rejected of applied?.rejected ?? []) markRejected(rejected, report, failed, outcomes);
+    return { ok: true, report: { ...report, ...spec.reportExtras, dryRun }, failed, job: applied?.job };
   } catch (error) {
     await fail().catch(() => undefined);
     throw error;
@@ -179,12 +191,14 @@ function planRows<Draft, Field extends string>(
   };
   const failed: FailedRecords = { header: header.names, delimiter: table.delimiter, commentsIndex: header.commentsIndex, rows: [] };
 
+  const outcomes = new Map<number, { record: CsvRecord; outcome: 'created' | 'updated' | 'unchanged' }>();
   for (const { record, draft, errors: checkErrors, warnings } of checked) {
     const planned = draft === undefined ? undefined : planner.plan(record.line, draft);
     const allWarnings = planned?.warnings?.length ? [...warnings, ...planned.warnings] : warnings;
     if (allWarnings.length) report.warnings.push(...allWarnings.map((w) => issue(record.line, w)));
     if (planned && planned.outcome !== 'failed') {
       report[planned.outcome]++;
+      outcomes.set(record.line, { record, outcome: planned.outcome });
       continue;
     }
     const errors = (planned?.errors ?? checkErrors).map((e) => issue(record.line, e));
@@ -192,7 +206,26 @@ function planRows<Draft, Field extends string>(
     report.errors.push(...errors);
     failed.rows.push({ cells: record.cells, errors });
   }
-  return { report, failed };
+  return { report, failed, outcomes };
+}
+
+/** A planned row the backend refused: counted and reported as failed, and put in the error file. */
+function markRejected(
+  { line, message }: RejectedRow,
+  report: Omit<ImportReport, 'dryRun'>,
+  failed: FailedRecords,
+  outcomes: Map<number, { record: CsvRecord; outcome: 'created' | 'updated' | 'unchanged' }>,
+): void {
+  const planned = outcomes.get(line);
+  if (!planned) return;
+  outcomes.delete(line);
+  report[planned.outcome]--;
+  report.failed++;
+  const error: ImportIssue = { line, column: null, code: 'backend_rejected', details: { message: clipped({ message }).message } };
+  report.errors.push(error);
+  report.errors.sort((a, b) => a.line - b.line);
+  failed.rows.push({ cells: planned.record.cells, errors: [error] });
+  failed.rows.sort((a, b) => (a.errors[0]?.line ?? 0) - (b.errors[0]?.line ?? 0));
 }
 
 function valuesOf({ cells }: CsvRecord, indexOf: Map<string, number>): (field: string) => string {

@@ -115,6 +115,8 @@ export class InvitationService {
       result.errors.push({ email: user.email, code, ...(message !== undefined && { message }) });
     };
 
+    if (this.directory.sendActivationEmails) return this.sendThroughJob(request, ctx, result, fail);
+
     const candidates: User[] = [];
     if (request.userIds) {
       for (const id of [...new Set(request.userIds)]) {
@@ -167,6 +169,56 @@ export class InvitationService {
     result.skipped = result.users.skipped.length;
     result.failed = result.users.failed.length;
     return result;
+  }
+
+  /**
+   * The webex backend: Webex sends the e-mails itself, through its org-wide
+   * sendActivationEmails job, to every pending user it finds eligible (one
+   * cannot pick users). The result takes the job's counts; its errors name
+   * who was skipped (invited in the last 24 hours) or failed.
+   */
+  private async sendThroughJob(
+    request: SendRequest,
+    ctx: WriteContext,
+    result: InvitationResult,
+    fail: (user: InvitedUser, code: InvitationFailure, message?: string) => void,
+  ): Promise<InvitationResult> {
+    const pending = await this.listPending();
+    for (const id of new Set(request.userIds ?? [])) {
+      if (pending.some((u) => u.id === id)) continue;
+      const user = await this.directory.getUser(id);
+      if (!user) fail({ id, email: '', name: '' }, 'user_not_found');
+      else if (user.status === 'active') result.users.skipped.push({ ...summary(user), reason: 'already_active' });
+    }
+    const localSkips = result.users.skipped.length;
+    const now = this.now().getTime();
+    if (result.dryRun) {
+      for (const user of pending) {
+        if (user.invitedAt && now - Date.parse(user.invitedAt) < RESEND_DELAY_MS) {
+          result.users.skipped.push({ ...summary(user), reason: 'recently_invited', invitedAt: user.invitedAt });
+        } else result.users.sent.push(summary(user));
+      }
+      return { ...result, sent: result.users.sent.length, skipped: result.users.skipped.length, failed: result.users.failed.length };
+    }
+    const outcome = await this.directory.sendActivationEmails!(ctx);
+    const byEmail = new Map(pending.map((u) => [u.email.toLowerCase(), u]));
+    const reported = new Set<string>();
+    for (const error of outcome.errors) {
+      const user = error.email ? byEmail.get(error.email.toLowerCase()) : undefined;
+      const who = user ? summary(user) : { id: '', email: error.email ?? '', name: '' };
+      if (user) reported.add(user.id);
+      if (error.suppressed) result.users.skipped.push({ ...who, reason: 'recently_invited', ...(user?.invitedAt && { invitedAt: user.invitedAt }) });
+      else fail(who, 'send_failed', `${error.code}: ${error.message}`);
+    }
+    const sent = outcome.counts.sent > 0 ? pending.filter((u) => !reported.has(u.id)) : [];
+    result.users.sent.push(...sent.map(summary));
+    if (sent.length) await this.directory.markInvited(sent.map((u) => u.id), this.now().toISOString(), ctx);
+    return {
+      ...result,
+      sent: outcome.counts.sent,
+      skipped: outcome.counts.skipped + localSkips,
+      failed: outcome.counts.failed + (result.users.failed.length - outcome.errors.filter((e) => !e.suppressed).length),
+    };
   }
 
   private contentFor(user: User, token: string, expiresAt: string) {

@@ -33,7 +33,7 @@ export async function importUsers(
       const planner = new UserPlanner({ users, licenses, locations, numbers }, options.mode);
       return {
         plan: (line, draft) => planner.plan(line, draft),
-        apply: async (applyCtx, ending) => (await directory.applyUserChanges(planner.changes, applyCtx, ending)).job,
+        apply: async (applyCtx, ending) => ({ job: (await directory.applyUserChanges(planner.changes, applyCtx, ending)).job }),
         columnDetails: (details, columnOf): IssueDetails => (details.identity ? { identity: columnOf('email') ?? 'e-mail' } : {}),
       };
     },

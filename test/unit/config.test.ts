@@ -131,3 +131,21 @@ test('README and .env.example document every configuration variable', () => {
     expect([name, new RegExp(`^${name}=`, 'm').test(example)]).toEqual([name, true]);
   }
 });
+
+test('webex backend: token and org id required, the other settings have defaults, the token is masked', () => {
+  expect(problemsOf({ DIRECTORY_BACKEND: 'webex' })).toEqual([
+    expect.stringMatching(/^WEBEX_ACCESS_TOKEN: required when DIRECTORY_BACKEND is webex/),
+    expect.stringMatching(/^WEBEX_ORG_ID: required when DIRECTORY_BACKEND is webex/),
+  ]);
+  const config = loadConfig({ DIRECTORY_BACKEND: 'webex', WEBEX_ACCESS_TOKEN: 'tok', WEBEX_ORG_ID: 'org' });
+  expect(config.webex).toEqual({ accessToken: 'tok', orgId: 'org', apiUrl: 'https://webexapis.com/v1', concurrency: 4, timeoutMs: 30_000, contactsChunkSize: 100 });
+  const problems = problemsOf({ WEBEX_ACCESS_TOKEN: 'tok', WEBEX_API_URL: 'nope', WEBEX_CONTACTS_CHUNK_SIZE: '5000', WEBEX_CONCURRENCY: '0' });
+  expect(problems).toEqual(
+    expect.arrayContaining([
+      expect.stringMatching(/^WEBEX_API_URL: expected an http\(s\) URL/),
+      expect.stringMatching(/^WEBEX_CONTACTS_CHUNK_SIZE: expected at most 1000/),
+      expect.stringMatching(/^WEBEX_CONCURRENCY: expected a whole number of requests/),
+    ]),
+  );
+  expect(problemsOf({ WEBEX_ACCESS_TOKEN: 'secret-tok', WEBEX_CONCURRENCY: 'x' }).join('\n')).not.toContain('secret-tok');
+});

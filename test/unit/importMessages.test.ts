@@ -8,6 +8,7 @@ const DETAILS = {
   number: '0612',
   allowed: 'work, work_extension, mobile, home, other',
   e164: '+15551234567',
+  message: 'Refused by policy.',
   suggestion: '+4915112345678',
   count: 13,
   expected: 12,

@@ -2,13 +2,14 @@ import { ConversationState, MemoryStorage, TestAdapter } from 'botbuilder';
 import pino from 'pino';
 import { createAdapter } from '../../src/adapter';
 import { loadConfig } from '../../src/config';
+import { WebexApiError } from '../../src/webex/errors';
 
-function setup(env: Record<string, string> = {}) {
+function setup(env: Record<string, string> = {}, error: Error = new Error('database exploded')) {
   const lines: string[] = [];
   const logger = pino({ level: 'info' }, { write: (line: string) => lines.push(line) });
   const adapter = createAdapter(loadConfig({ DATA_DIR: '/tmp/unused', ...env }), logger, new ConversationState(new MemoryStorage()));
   const test = new TestAdapter(async (context) => {
-    await adapter.onTurnError(context, new Error('database exploded'));
+    await adapter.onTurnError(context, error);
   });
   return { lines, test };
 }
@@ -34,5 +35,15 @@ describe('a failed turn', () => {
     const { lines, test } = setup({ MicrosoftAppId: 'app-id', MicrosoftAppPassword: 'super-secret-password', ADMINS: 'admin-1', PUBLIC_URL: 'https://bot.example.com' });
     await test.send({ type: 'message', text: 'x', locale: 'en-US' }).assertReply(() => undefined);
     expect(lines.join('\n')).not.toContain('super-secret-password');
+  });
+
+  test('a Webex refusal tells the admin what to do, with its trackingId, in their language', async () => {
+    const expired = new WebexApiError({ kind: 'unauthorized', status: 401, method: 'GET', path: '/people', trackingId: 'ROUTER_1234', scope: 'spark-admin:people_read' });
+    const { test } = setup({}, expired);
+    await test
+      .send({ type: 'message', text: 'x', locale: 'fr-FR' })
+      .assertReply(
+        "Webex refuse le jeton d'accès : il manque ou a expiré. Générez-en un nouveau avec la portée spark-admin:people_read (WEBEX_ACCESS_TOKEN) (trackingId Webex : ROUTER_1234).",
+      );
   });
 });

@@ -36,6 +36,7 @@ import type { ContactData } from '../../domain/contactFields';
 import { ContactJournal, type ContactBatch, type JournalContents } from './contactJournal';
 import { SCHEMA_VERSION, type OrgData, type OrgSeed } from './schema';
 import { sandboxSeed } from './seed';
+import { checkCalling, checkContactChanges, normalizeEmail, notFound, startImportJob } from '../storeRules';
 
 export interface LowdbDirectoryOptions {
   /** Builds the org written to a fresh data directory (default: the sandbox org). */
@@ -112,8 +113,6 @@ interface AuditInput {
   after?: unknown;
 }
 
-type CallingFields = Pick<User, 'locationId' | 'phoneNumber' | 'extension'>;
-
 const collator = new Intl.Collator('fr', { sensitivity: 'base' });
 const clone = <T>(value: T): T => structuredClone(value);
 
@@ -155,7 +154,6 @@ function storedContact(contact: ContactData, { id, createdAt, updatedAt }: Pick<
   return freezeContact(stored);
 }
 
-const normalizeEmail = (email: string) => email.trim().toLowerCase();
 
 /** Drops undefined properties, so that memory and the JSON file hold the same keys. */
 function compact<T extends object>(value: T): T {
@@ -174,10 +172,6 @@ function importAudit(ctx: WriteContext, created: Contact[], updated: Contact[], 
 /** A contact as the audit shows it: its fields, without id and timestamps. */
 function auditedContact({ id: _id, createdAt: _c, updatedAt: _u, ...fields }: Contact): Omit<Contact, 'id' | 'createdAt' | 'updatedAt'> {
   return fields;
-}
-
-function notFound(kind: string, id: string): DirectoryError {
-  return new DirectoryError('not_found', `No ${kind} with id ${id}.`, { kind, id });
 }
 
 function requireById<T extends { id: string }>(items: T[], id: string, kind: string): T {
@@ -216,31 +210,6 @@ function checkLicenses(data: OrgData, licenseIds: string[]): void {
       throw new DirectoryError('no_units_left', `No unit left on licence ${license.name}.`, {
         licenseId: id,
         name: license.name,
-      });
-    }
-  }
-}
-
-/** The location exists, the number is free in its pool (or already `userId`'s), the extension is unused there. */
-function checkCalling(data: OrgData, userId: string | undefined, { locationId, phoneNumber, extension }: CallingFields): void {
-  if (locationId !== undefined) requireById(data.locations, locationId, 'location');
-  if (phoneNumber !== undefined) {
-    const number = data.numbers.find((n) => n.e164 === phoneNumber && n.locationId === locationId);
-    if (!number || (number.ownerId !== undefined && number.ownerId !== userId)) {
-      throw new DirectoryError('number_not_free', `Number ${phoneNumber} is not free in this location.`, {
-        phoneNumber,
-        locationId,
-        ...(number?.ownerId ? { ownerId: number.ownerId } : {}),
-      });
-    }
-  }
-  if (extension !== undefined) {
-    const owner = data.users.find((u) => u.id !== userId && u.locationId === locationId && u.extension === extension);
-    if (owner) {
-      throw new DirectoryError('extension_taken', `Extension ${extension} is already used in this location.`, {
-        extension,
-        locationId,
-        userId: owner.id,
       });
     }
   }
@@ -507,7 +476,8 @@ class LowdbDirectory implements Directory {
 
   applyContactChanges(changes: ContactChanges, ctx: WriteContext, ending?: ImportEnding): Promise<ContactChangesResult> {
     return this.serialContactWrite(async () => {
-      this.checkContactChanges(changes);
+      const listIds = new Set(this.data.distributionLists.map((l) => l.id));
+      checkContactChanges(changes, this.contacts, (email) => this.contactByEmail.get(email), (groupId) => listIds.has(groupId));
       const at = this.nowIso();
       const created = changes.create.map((c) => storedContact(c, { id: randomUUID(), createdAt: at, updatedAt: at }));
       const updated = changes.update.map((c) => storedContact(c, { id: c.id, createdAt: this.contacts.get(c.id)!.createdAt, updatedAt: at }));
@@ -541,30 +511,6 @@ class LowdbDirectory implements Directory {
   private endedJob({ jobId, counts }: ImportEnding, at: string): ImportJob {
     const job = requireById(this.data.importJobs, jobId, 'import job');
     return { ...job, status: 'done', endedAt: at, counts: { ...counts } };
-  }
-
-  /** Ids exist, lists exist, and no e-mail ends up on two contacts (the planner checked; the store makes sure). */
-  private checkContactChanges(changes: ContactChanges): void {
-    const listIds = new Set(this.data.distributionLists.map((l) => l.id));
-    for (const { id } of changes.update) if (!this.contacts.has(id)) throw notFound('contact', id);
-    for (const id of changes.delete) if (!this.contacts.has(id)) throw notFound('contact', id);
-    const leaving = new Set([...changes.update.map((c) => c.id), ...changes.delete]);
-    const claimed = new Map<string, string>();
-    for (const [index, contact] of [...changes.create, ...changes.update].entries()) {
-      for (const groupId of contact.groupIds) if (!listIds.has(groupId)) throw notFound('distribution list', groupId);
-      if (!contact.email) continue;
-      const email = normalizeEmail(contact.email);
-      const id = 'id' in contact ? (contact.id as string) : `new-${index}`;
-      const holder = this.contactByEmail.get(email);
-      const heldElsewhere = holder !== undefined && holder !== id && !leaving.has(holder);
-      if (heldElsewhere || (claimed.has(email) && claimed.get(email) !== id)) {
-        throw new DirectoryError('email_taken', `E-mail ${contact.email} is already used by another contact.`, {
-          email: contact.email,
-          ...(heldElsewhere ? { contactId: holder } : {}),
-        });
-      }
-      claimed.set(email, id);
-    }
   }
 
   async listDistributionLists(): Promise<DistributionList[]> {
@@ -664,23 +610,7 @@ class LowdbDirectory implements Directory {
   }
 
   async createImportJob(input: NewImportJob): Promise<ImportJob> {
-    const running = this.data.importJobs.find((j) => j.status === 'running');
-    if (running) {
-      throw new DirectoryError('import_running', `An import started by ${running.by} at ${running.startedAt} is still running.`, {
-        jobId: running.id,
-        by: running.by,
-        startedAt: running.startedAt,
-      });
-    }
-    const job: ImportJob = {
-      id: randomUUID(),
-      kind: input.kind,
-      by: input.by,
-      fileName: input.fileName,
-      startedAt: this.nowIso(),
-      status: 'running',
-      counts: { created: 0, updated: 0, unchanged: 0, failed: 0 },
-    };
+    const job = startImportJob(this.data.importJobs, input, this.nowIso());
     await this.commit((data) => data.importJobs.push(job));
     return clone(job);
   }
