@@ -3,9 +3,8 @@
 /**
  * Manual check of `npm run dev` in a real browser (NOT part of npm test).
  *
- * Needs, once per machine (neither is a dependency of the project):
+ * Needs, once per machine, Chromium (playwright-core is a devDependency):
  *   apt-get update && apt-get install -y chromium   # /usr/bin/chromium
- *   npm i --no-save playwright-core
  *
  * Usage:
  *   npm run build && node scripts/check-playground.js [options]
@@ -78,7 +77,7 @@ function loadPlaywright() {
   try {
     return require('playwright-core');
   } catch {
-    console.error('playwright-core is missing: run `npm i --no-save playwright-core` (and `apt-get install -y chromium`).');
+    console.error('playwright-core is missing: run `npm ci` (and `apt-get install -y chromium`).');
     process.exit(2);
   }
 }

@@ -64,15 +64,42 @@ function botPort() {
   return port;
 }
 
+/** Path of the Playground's CLI; throws when the devDependency is not installed. */
 function playgroundCli() {
   try {
     return require.resolve('@microsoft/m365agentsplayground/cli.js', { paths: [ROOT] });
   } catch {
-    return fail(
+    throw new Error(
       'The Agents Playground is not installed (devDependency @microsoft/m365agentsplayground). ' +
         'Run `npm ci` (without --omit=dev), or use `npm start` for the bot alone.',
     );
   }
+}
+
+/** The Playground prints this line once its UI listens (it takes a random port when its own is taken). */
+const PLAYGROUND_LISTENING = /Listening on (\d+)/;
+
+/**
+ * How to start the Agents Playground against a bot endpoint, offline: a Teams
+ * channel, telemetry off, no browser opened, its log file out of the work tree.
+ * Returns { command, args, env } for child_process.spawn (cwd: ROOT); also used
+ * by the browser test (test/browser/).
+ *   endpoint  the bot's messaging endpoint, e.g. http://127.0.0.1:3978/api/messages
+ *   port      the UI port (optional; the Playground's default is 56150)
+ *   env       the environment to pass on (default process.env)
+ */
+function playgroundCommand({ endpoint, port, env = process.env }) {
+  const args = [playgroundCli(), '-e', endpoint, '-c', 'msteams', '--disable-telemetry'];
+  if (port) args.push('-p', String(port));
+  return {
+    command: process.execPath,
+    args,
+    env: {
+      ...env,
+      TEAMSAPPTESTER_BROWSER: 'none',
+      M365_AGENTS_PLAYGROUND_LOGFILE: env.M365_AGENTS_PLAYGROUND_LOGFILE || path.join(os.tmpdir(), 'provisio-agentsplayground.log'),
+    },
+  };
 }
 
 /** Resolves true when something already accepts connections on host:port. */
@@ -173,7 +200,11 @@ function shutdown(code) {
 
 async function main() {
   if (!fs.existsSync(BOT_ENTRY)) fail(`${path.relative(ROOT, BOT_ENTRY)} is missing: run \`npm run build\` first.`);
-  const cli = playgroundCli();
+  try {
+    playgroundCli();
+  } catch (error) {
+    fail(error.message);
+  }
   const port = botPort();
   const healthUrl = `http://127.0.0.1:${port}/healthz`;
   const endpoint = `http://127.0.0.1:${port}/api/messages`;
@@ -204,14 +235,7 @@ async function main() {
   if (stopping) return;
 
   say('the bot is up; starting the Agents Playground...');
-  const playgroundArgs = [cli, '-e', endpoint, '-c', 'msteams', '--disable-telemetry'];
-  if (process.env.PLAYGROUND_PORT) playgroundArgs.push('-p', process.env.PLAYGROUND_PORT);
-  const playgroundEnv = {
-    ...process.env,
-    TEAMSAPPTESTER_BROWSER: 'none',
-    M365_AGENTS_PLAYGROUND_LOGFILE:
-      process.env.M365_AGENTS_PLAYGROUND_LOGFILE || path.join(os.tmpdir(), 'provisio-agentsplayground.log'),
-  };
+  const playground = playgroundCommand({ endpoint, port: process.env.PLAYGROUND_PORT });
 
   let announced = false;
   const announce = (uiPort) => {
@@ -225,9 +249,9 @@ async function main() {
     say('Press Ctrl-C to stop both.');
     say(bar);
   };
-  start('playground', '35', playgroundArgs, playgroundEnv, (line) => {
+  start('playground', '35', playground.args, playground.env, (line) => {
     // The Playground takes a random port when its own is taken: read the real one.
-    const match = /Listening on (\d+)/.exec(line);
+    const match = PLAYGROUND_LISTENING.exec(line);
     if (match) announce(match[1]);
   });
   setTimeout(() => {
@@ -237,7 +261,11 @@ async function main() {
   }, PLAYGROUND_START_TIMEOUT_MS).unref();
 }
 
-main().catch((error) => {
-  complain(error.stack || String(error));
-  shutdown(1);
-});
+module.exports = { PLAYGROUND_LISTENING, playgroundCli, playgroundCommand };
+
+if (require.main === module) {
+  main().catch((error) => {
+    complain(error.stack || String(error));
+    shutdown(1);
+  });
+}
