@@ -1,4 +1,6 @@
 /** Minimal Adaptive Card 1.3 builders: plain JSON, no SDK, so cards stay pure data. */
+import type { Messages } from '../src/i18n';
+
 export type CardElement = Record<string, unknown>;
 
 export interface AdaptiveCard {
@@ -39,6 +41,11 @@ export function submit(title: string, data: Record<string, unknown>, style?: 'po
   const action: CardElement = { type: 'Action.Submit', title, data };
   if (style) action.style = style;
   return action;
+}
+
+/** Cancel, at every step of every flow (the dialogs' base dialog handles `action: 'cancel'`). */
+export function cancelButton(m: Messages): CardElement {
+  return submit(m.common.cancel, { action: 'cancel' });
 }
 
 export function actionSet(actions: CardElement[]): CardElement {

@@ -4,11 +4,11 @@ import type { Page } from '../src/domain/contactSearch';
 import type { Contact, ContactPhone } from '../src/domain/types';
 import { formatPhone } from '../src/domain/phone';
 import type { Messages } from '../src/i18n';
-import { actionSet, adaptiveCard, facts, heading, submit, text, type AdaptiveCard, type CardElement } from './adaptive';
+import { actionSet, adaptiveCard, cancelButton, facts, heading, submit, text, type AdaptiveCard, type CardElement } from './adaptive';
+import { confirmCard } from './userCards';
 
 /** Every card button of the contacts flows restarts the contacts flow with `do` (and its inputs) as the value. */
 const task = (what: string, data: Record<string, unknown> = {}) => ({ action: 'contacts', do: what, ...data });
-const cancelButton = (m: Messages) => submit(m.common.cancel, { action: 'cancel' });
 const MAX_NAMES = 10;
 
 export function phoneText(m: Messages, phone: ContactPhone): string {
@@ -59,10 +59,7 @@ export function contactCard(m: Messages, view: ContactCardView): AdaptiveCard {
 
 /** The new contact as it will be saved: Confirm, Change or Cancel. */
 export function contactSummaryCard(m: Messages, contact: Contact, notes: string[]): AdaptiveCard {
-  return adaptiveCard(
-    [heading(m.contactEditing.summaryTitle), contactFacts(m, contact), ...notesOf(m, notes)],
-    [submit(m.common.confirm, { action: 'confirm' }, 'positive'), submit(m.common.change, { action: 'change' }), cancelButton(m)],
-  );
+  return confirmCard(m, m.contactEditing.summaryTitle, [contactFacts(m, contact), ...notesOf(m, notes)]);
 }
 
 function notesOf(m: Messages, notes: string[] = []): CardElement[] {
@@ -198,10 +195,7 @@ export function phoneTypeCard(m: Messages, question: string): AdaptiveCard {
 /** One field, before → after: Confirm, Change (another field) or Cancel. */
 export function editConfirmCard(m: Messages, view: { name: string; label: string; before: string; after: string }): AdaptiveCard {
   const c = m.contactEditing;
-  return adaptiveCard(
-    [heading(c.editTitle(view.name)), facts([[view.label, `${view.before || c.noValue} → ${view.after || c.noValue}`]])],
-    [submit(m.common.confirm, { action: 'confirm' }, 'positive'), submit(m.common.change, { action: 'change' }), cancelButton(m)],
-  );
+  return confirmCard(m, c.editTitle(view.name), [facts([[view.label, `${view.before || c.noValue} → ${view.after || c.noValue}`]])]);
 }
 
 /** The first names, then "and N more". */

@@ -1,7 +1,7 @@
 import type { Messages } from '../src/i18n';
 import type { ImportCounts } from '../src/domain/types';
 import { searchBox } from './contactCards';
-import { actionSet, adaptiveCard, facts, heading, openUrl, submit, text, type AdaptiveCard, type CardElement } from './adaptive';
+import { actionSet, adaptiveCard, cancelButton, facts, heading, openUrl, submit, text, type AdaptiveCard, type CardElement } from './adaptive';
 
 /** The preview's Import button; a click outside the import flow is a double or stale click. */
 export const IMPORT_CONFIRM = 'importConfirm';
@@ -64,7 +64,7 @@ export function askFileCard(m: Messages, view: AskFileView): AdaptiveCard {
   }
   if (view.templateUrl) links.push(openUrl(texts.templateButton, view.templateUrl));
   for (const link of view.links ?? []) links.push(openUrl(link.title, link.url));
-  return adaptiveCard(body, [...links, submit(m.common.cancel, { action: 'cancel' })]);
+  return adaptiveCard(body, [...links, cancelButton(m)]);
 }
 
 export function previewCard(m: Messages, view: PreviewView): AdaptiveCard {
@@ -97,7 +97,7 @@ export function previewCard(m: Messages, view: PreviewView): AdaptiveCard {
   const actions: CardElement[] = [];
   if (writes) actions.push(submit(c.importButton, { action: IMPORT_CONFIRM, importId: view.importId }, 'positive'));
   if (view.errorsUrl) actions.push(openUrl(c.downloadErrors, view.errorsUrl));
-  actions.push(submit(m.common.cancel, { action: 'cancel' }));
+  actions.push(cancelButton(m));
   return adaptiveCard(body, actions);
 }
 

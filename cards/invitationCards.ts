@@ -1,6 +1,6 @@
 import type { Messages } from '../src/i18n';
 import type { InvitationResult } from '../src/services/invitationService';
-import { adaptiveCard, type AdaptiveCard, type CardElement, facts, heading, submit, text } from './adaptive';
+import { adaptiveCard, type AdaptiveCard, cancelButton, type CardElement, facts, heading, submit, text } from './adaptive';
 
 /** The menu action that starts the invitations flow; with a userId, it resends to that user only. */
 export const INVITATIONS_ACTION = 'sendInvitations';
@@ -30,7 +30,7 @@ export function invitationsConfirmCard(m: Messages, preview: InvitationsPreview)
   const body: CardElement[] = [heading(t.confirmTitle(preview.names.length)), text(t.names(shown, preview.names.length > shown.length))];
   if (preview.recentlyInvited) body.push(text(t.willSkip(preview.recentlyInvited), { isSubtle: true }));
   body.push(text(t.irreversible(preview.linkTtlDays), { weight: 'Bolder' }));
-  return adaptiveCard(body, [submit(t.send, { action: INVITATIONS_SEND }, 'positive'), submit(m.common.cancel, { action: 'cancel' })]);
+  return adaptiveCard(body, [submit(t.send, { action: INVITATIONS_SEND }, 'positive'), cancelButton(m)]);
 }
 
 function lines(m: Messages, items: string[]): CardElement[] {

@@ -1,7 +1,7 @@
 import { formatPhone } from '../src/domain/phone';
 import type { Contact } from '../src/domain/types';
 import type { Messages } from '../src/i18n';
-import { actionSet, adaptiveCard, facts, heading, submit, text, type AdaptiveCard, type CardElement } from './adaptive';
+import { actionSet, adaptiveCard, cancelButton, facts, heading, submit, text, type AdaptiveCard, type CardElement } from './adaptive';
 
 /** The menu action of the lists flow: every button of these cards restarts it with `do` and its own data. */
 export const LISTS_ACTION = 'distributionLists';
@@ -44,8 +44,6 @@ type ListRef = Pick<ListView, 'id' | 'name'>;
 export function listButton(title: string, task: ListTask, data: Record<string, unknown> = {}, style?: 'positive' | 'destructive'): CardElement {
   return submit(title, { action: LISTS_ACTION, do: task, ...data }, style);
 }
-
-const cancelButton = (m: Messages) => submit(m.common.cancel, { action: 'cancel' });
 
 export function memberOf(contact: Pick<Contact, 'id' | 'displayName' | 'email' | 'phoneNumbers'>): ListMember {
   const phone = contact.phoneNumbers[0]?.value;

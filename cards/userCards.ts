@@ -1,6 +1,6 @@
 import type { Messages } from '../src/i18n';
 import type { UserView } from '../src/services/views';
-import { actionSet, adaptiveCard, type AdaptiveCard, type CardElement, facts, heading, submit, text } from './adaptive';
+import { actionSet, adaptiveCard, type AdaptiveCard, cancelButton, type CardElement, facts, heading, submit, text } from './adaptive';
 import { resendButton } from './invitationCards';
 
 export interface Choice {
@@ -72,7 +72,7 @@ export function confirmCard(m: Messages, title: string, details: CardElement[], 
     [
       submit(confirmTitle, { action: 'confirm' }, 'positive'),
       submit(m.common.change, { action: 'change' }),
-      submit(m.common.cancel, { action: 'cancel' }),
+      cancelButton(m),
     ],
   );
 }
@@ -100,7 +100,7 @@ export function deleteConfirmCard(m: Messages, user: UserView): AdaptiveCard {
   ].filter((line): line is string => Boolean(line));
   return adaptiveCard(
     [heading(m.deleteUser.confirmTitle(user.name)), userFacts(m, user), text(m.deleteUser.willRemove), text(removed.map((r) => `- ${r}`).join('\n'))],
-    [submit(m.deleteUser.delete, { action: 'confirm' }, 'destructive'), submit(m.common.cancel, { action: 'cancel' })],
+    [submit(m.deleteUser.delete, { action: 'confirm' }, 'destructive'), cancelButton(m)],
   );
 }
 

@@ -187,6 +187,11 @@ function phonePatch(index: number, value: string, saidType: string | undefined, 
   return { [numberField]: number || value, [typeField]: saidType ?? type ?? currentType ?? '' };
 }
 
+/** A contact deleted meanwhile (or an id no longer known), in the import's words. */
+export function contactGone(m: Messages): string {
+  return fieldIssueMessage(m, { field: null, code: 'contact_not_found', details: {} });
+}
+
 /** The rules a contact broke, in the import's words, the field named as the person reads it. */
 export function issueLines(m: Messages, issues: RowIssue[]): string[] {
   return issues.map((issue) => fieldIssueMessage(m, issue));

@@ -7,11 +7,11 @@ import { mayUse } from '../src/domain/access';
 import type { ImportJob } from '../src/domain/types';
 import { formatDateTime, type Messages } from '../src/i18n';
 import type { Services } from '../src/services';
-import { fieldIssueMessage } from '../src/services/importMessages';
 import { CancelAndHelpDialog } from './base/cancelAndHelpDialog';
 import { sendCard } from './base/send';
 import { conversationKeyOf, t, turnLocale, turnRole } from './base/turn';
 import { ADD_CONTACT_DIALOG, AddContactDialog } from './addContactDialog';
+import { contactGone } from './contactText';
 import { DELETE_CONTACTS_DIALOG, DeleteContactsDialog } from './deleteContactsDialog';
 import { EDIT_CONTACT_DIALOG, EditContactDialog } from './editContactDialog';
 import type { FlowOptions } from './mainDialog';
@@ -75,7 +75,7 @@ export class ContactsDialog extends CancelAndHelpDialog {
   private async open(context: TurnContext, m: Messages, id: string) {
     const contact = id ? await this.services.contactEditing.get(id) : undefined;
     if (!contact) {
-      await context.sendActivity(fieldIssueMessage(m, { field: null, code: 'contact_not_found', details: {} }));
+      await context.sendActivity(contactGone(m));
       return;
     }
     const admin = mayUse(turnRole(context), 'deleteContacts');

@@ -7,13 +7,12 @@ import { contactInput, EDITABLE_FIELDS, isEditableField, type ContactInput, type
 import type { Contact, ContactPhoneType } from '../src/domain/types';
 import type { Messages } from '../src/i18n';
 import type { Services } from '../src/services';
-import { fieldIssueMessage } from '../src/services/importMessages';
 import { accept, AnswerPrompt, refuse, type Answer } from './base/answerPrompt';
 import { CancelAndHelpDialog } from './base/cancelAndHelpDialog';
 import { parseConfirm } from './base/confirm';
 import { cardActivity, sendCard } from './base/send';
 import { actorOf, t, turnRole } from './base/turn';
-import { fieldOfLabel, fieldPatch, issueLines } from './contactText';
+import { contactGone, fieldOfLabel, fieldPatch, issueLines } from './contactText';
 import type { FlowOptions } from './mainDialog';
 
 export const EDIT_CONTACT_DIALOG = 'contacts.edit';
@@ -55,7 +54,7 @@ export class EditContactDialog extends CancelAndHelpDialog {
 
   private async contact(step: WaterfallStepContext, id: string): Promise<Contact | undefined> {
     const contact = typeof id === 'string' && id ? await this.services.contactEditing.get(id) : undefined;
-    if (!contact) await step.context.sendActivity(fieldIssueMessage(t(step.context), { field: null, code: 'contact_not_found', details: {} }));
+    if (!contact) await step.context.sendActivity(contactGone(t(step.context)));
     return contact;
   }
 
@@ -129,7 +128,7 @@ export class EditContactDialog extends CancelAndHelpDialog {
     const typed = (clicked ?? answer.text).trim();
     if (!typed) return refuse(m.contactEditing.askValue(label, m.contactEditing.noValue));
     const contact = await this.services.contactEditing.get(id);
-    if (!contact) return refuse(fieldIssueMessage(m, { field: null, code: 'contact_not_found', details: {} }));
+    if (!contact) return refuse(contactGone(m));
     const before = contactInput(contact);
     const patch = fieldPatch(before, field, typed === '-' ? '' : typed);
     const checked = await this.services.contactEditing.check(patch, id);

@@ -2,12 +2,13 @@ import { WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { confirmMembersCard, memberOf, pickContactsCard, searchCard, type ContactChoice } from '../cards/listCards';
 import { ListError } from '../src/domain/listRules';
 import type { Contact, DistributionList } from '../src/domain/types';
+import type { Page } from '../src/domain/contactSearch';
 import type { Services } from '../src/services';
-import { accept, AnswerPrompt, refuse, type Answer, type Parsed } from './base/answerPrompt';
+import { accept, AnswerPrompt, refuse, type Answer } from './base/answerPrompt';
 import { CancelAndHelpDialog } from './base/cancelAndHelpDialog';
 import { cardActivity } from './base/send';
 import { t } from './base/turn';
-import { parseListConfirm, pickedByNumber, sendListCard, writeContext } from './listShared';
+import { parseListConfirm, parsePick, sendListCard, writeContext } from './listShared';
 
 export const ADD_MEMBERS_DIALOG = 'lists.add';
 const QUERY = 'lists.add.query';
@@ -26,7 +27,8 @@ export interface AddMembersOptions {
   contactIds?: string[];
 }
 
-type Found = { query: string; page: number; note?: string } | { ids: string[] };
+/** Ticked ids, or a query to show at `page`; `results` when the step that took the query already searched it. */
+type Found = { query: string; page: number; note?: string; results?: Page<Contact> } | { ids: string[] };
 type Values = { list: DistributionList; query?: string; ids: string[]; already: Contact[] };
 
 /** Search, tick the contacts (by card or by their numbers), confirm, add; says who already was a member. */
@@ -57,8 +59,8 @@ export class AddMembersDialog extends CancelAndHelpDialog {
     let note: string | undefined;
     if (options.query) {
       if (options.picked) return step.next({ query: options.query, page: options.page ?? 1, note: m.lists.pickAtLeastOne } satisfies Found);
-      const found = await this.services.contactEditing.search(options.query, 1, 1);
-      if (found.total) return step.next({ query: options.query, page: options.page ?? 1 } satisfies Found);
+      const results = await this.services.contactEditing.search(options.query, options.page ?? 1, PAGE_SIZE);
+      if (results.total) return step.next({ query: options.query, page: results.page, results } satisfies Found);
       note = m.lists.noMatch(options.query);
     }
     return step.prompt(QUERY, { prompt: cardActivity(searchCard(m, values.list, note)), retryPrompt: cardActivity(searchCard(m, values.list)) });
@@ -69,7 +71,7 @@ export class AddMembersDialog extends CancelAndHelpDialog {
     if ('ids' in found) return step.next(found);
     const values = step.values as Values;
     values.query = found.query;
-    const page = await this.services.contactEditing.search(found.query, found.page, PAGE_SIZE);
+    const page = found.results ?? (await this.services.contactEditing.search(found.query, found.page, PAGE_SIZE));
     const first = (page.page - 1) * PAGE_SIZE + 1;
     const choices: ContactChoice[] = page.items.map((contact, i) => ({
       ...memberOf(contact),
@@ -83,8 +85,9 @@ export class AddMembersDialog extends CancelAndHelpDialog {
 
   private async confirmStep(step: WaterfallStepContext) {
     const values = step.values as Values;
-    const picked = step.result as { ids: string[] } | { query: string };
-    if ('query' in picked) return step.replaceDialog(FLOW, { listId: values.list.id, query: picked.query } satisfies AddMembersOptions);
+    // Typed text other than numbers is a new search.
+    const picked = step.result as { ids: string[] } | { text: string };
+    if ('text' in picked) return step.replaceDialog(FLOW, { listId: values.list.id, query: picked.text } satisfies AddMembersOptions);
     const contacts = (await Promise.all(picked.ids.map((id) => this.services.contactEditing.get(id)))).filter((c): c is Contact => Boolean(c));
     if (!contacts.length) throw new ListError('contact_not_found', { value: picked.ids[0] });
     const adding = contacts.filter((c) => !c.groupIds.includes(values.list.id));
@@ -118,15 +121,7 @@ export class AddMembersDialog extends CancelAndHelpDialog {
     const m = t(context);
     if (answer.value) return refuse(m.lists.staleCard);
     if (!answer.text) return refuse(m.flowHelp);
-    const found = await this.services.contactEditing.search(answer.text, 1, 1);
-    return found.total ? accept<Found>({ query: answer.text, page: 1 }) : refuse(m.lists.noMatch(answer.text));
+    const results = await this.services.contactEditing.search(answer.text, 1, PAGE_SIZE);
+    return results.total ? accept<Found>({ query: answer.text, page: 1, results }) : refuse(m.lists.noMatch(answer.text));
   }
-}
-
-/** Typed numbers or "all" pick; other typed text is a new search. Ticking goes through the card's button. */
-function parsePick(answer: Answer, shown: ContactChoice[], staleCard: string): Parsed<{ ids: string[] } | { query: string }> {
-  if (answer.value) return refuse(staleCard);
-  const ids = pickedByNumber(answer.text, shown);
-  if (ids) return accept({ ids });
-  return answer.text ? accept({ query: answer.text }) : refuse(staleCard);
 }

@@ -3,11 +3,11 @@ import { confirmMembersCard, memberOf, pickMembersCard, type ContactChoice } fro
 import { searchContacts } from '../src/domain/contactSearch';
 import type { Contact, DistributionList } from '../src/domain/types';
 import type { Services } from '../src/services';
-import { accept, AnswerPrompt, refuse, type Answer, type Parsed } from './base/answerPrompt';
+import { AnswerPrompt } from './base/answerPrompt';
 import { CancelAndHelpDialog } from './base/cancelAndHelpDialog';
 import { cardActivity } from './base/send';
 import { t } from './base/turn';
-import { parseListConfirm, pickedByNumber, sendListCard, writeContext } from './listShared';
+import { parseListConfirm, parsePick, sendListCard, writeContext } from './listShared';
 
 export const REMOVE_MEMBERS_DIALOG = 'lists.remove';
 const PICK = 'lists.remove.pick';
@@ -66,8 +66,9 @@ export class RemoveMembersDialog extends CancelAndHelpDialog {
 
   private async confirmStep(step: WaterfallStepContext) {
     const values = step.values as Values;
-    const picked = step.result as { ids: string[] } | { filter: string };
-    if ('filter' in picked) return step.replaceDialog(FLOW, { listId: values.list.id, filter: picked.filter } satisfies RemoveMembersOptions);
+    // Typed text other than numbers narrows the members offered.
+    const picked = step.result as { ids: string[] } | { text: string };
+    if ('text' in picked) return step.replaceDialog(FLOW, { listId: values.list.id, filter: picked.text } satisfies RemoveMembersOptions);
     const { members } = await this.services.lists.show(values.list.id);
     const removing = members.filter((c) => picked.ids.includes(c.id));
     // Ticked contacts that are no longer members (someone removed them meanwhile): ask again.
@@ -88,12 +89,4 @@ export class RemoveMembersDialog extends CancelAndHelpDialog {
     await sendListCard(step.context, details, { title: m.lists.removed(removed.length, details.list.name), notes });
     return step.endDialog();
   }
-}
-
-/** Typed numbers or "all" pick; other typed text narrows the members offered. */
-function parsePick(answer: Answer, shown: ContactChoice[], staleCard: string): Parsed<{ ids: string[] } | { filter: string }> {
-  if (answer.value) return refuse(staleCard);
-  const ids = pickedByNumber(answer.text, shown);
-  if (ids) return accept({ ids });
-  return answer.text ? accept({ filter: answer.text }) : refuse(staleCard);
 }

@@ -1,6 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import { listCard, memberOf, type ContactChoice, type ListView } from '../cards/listCards';
-import { checkListName, ListError } from '../src/domain/listRules';
+import { ListError } from '../src/domain/listRules';
 import type { WriteContext } from '../src/domain/types';
 import type { Messages } from '../src/i18n';
 import type { ListDetails, ListService } from '../src/services/listService';
@@ -34,11 +34,8 @@ export function tickedIds(value: unknown): string[] {
 }
 
 /** The name a list would be created or renamed with; refuses a name another list already has, in any case. */
-export async function checkNewName(lists: ListService, typed: string, renaming?: string): Promise<string> {
-  const name = checkListName(unquote(typed));
-  const other = await lists.find(name);
-  if (other && other.id !== renaming) throw new ListError('list_name_taken', { name: other.name });
-  return name;
+export function checkNewName(lists: ListService, typed: string, renaming?: string): Promise<string> {
+  return lists.checkNewName(unquote(typed), renaming);
 }
 
 /** The refusals a new answer can fix (a list gone, or a backend without lists, end the flow instead). */
@@ -80,7 +77,7 @@ export const saidSkip = (text: string) => SKIP.includes(normalise(text));
  * Typed numbers of the choices shown ("1, 3", "2-4", "1 et 5") or "all"; undefined
  * when the text is something else (then it is a new search), or names a number not shown.
  */
-export function pickedByNumber(text: string, shown: readonly ContactChoice[]): string[] | undefined {
+function pickedByNumber(text: string, shown: readonly ContactChoice[]): string[] | undefined {
   const said = normalise(text);
   if (ALL.includes(said)) return shown.map((c) => c.id);
   const compact = said.replace(/\s*-\s*/g, '-');
@@ -93,6 +90,17 @@ export function pickedByNumber(text: string, shown: readonly ContactChoice[]): s
   const byNumber = new Map(shown.map((c) => [c.number, c.id]));
   if (!wanted.every((n) => byNumber.has(n))) return undefined;
   return [...new Set(wanted.map((n) => byNumber.get(n)!))];
+}
+
+/**
+ * The answer to a card of numbered contacts: typed numbers or "all" pick them;
+ * other typed text is for the flow to search with. Ticking goes through the card's button.
+ */
+export function parsePick(answer: Answer, shown: readonly ContactChoice[], staleCard: string): Parsed<{ ids: string[] } | { text: string }> {
+  if (answer.value) return refuse(staleCard);
+  const ids = pickedByNumber(answer.text, shown);
+  if (ids) return accept({ ids });
+  return answer.text ? accept({ text: answer.text }) : refuse(staleCard);
 }
 
 /**

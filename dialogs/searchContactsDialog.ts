@@ -2,6 +2,8 @@ import { MessageFactory } from 'botbuilder';
 import { WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { noMatchCard, searchResultsCard } from '../cards/contactCards';
 import { mayUse } from '../src/domain/access';
+import type { Page } from '../src/domain/contactSearch';
+import type { Contact } from '../src/domain/types';
 import type { Services } from '../src/services';
 import { accept, AnswerPrompt, refuse, type Answer } from './base/answerPrompt';
 import { CancelAndHelpDialog } from './base/cancelAndHelpDialog';
@@ -22,6 +24,12 @@ export interface SearchOptions {
   forDelete?: boolean;
 }
 
+/** A query with matches and the page to show: searched once, where the query is taken. */
+interface Found {
+  query: string;
+  found: Page<Contact>;
+}
+
 /** Name, e-mail or number → a page of matches (Open each; admins tick and delete); no match asks again and offers Add. */
 export class SearchContactsDialog extends CancelAndHelpDialog {
   constructor(private readonly services: Services) {
@@ -33,10 +41,11 @@ export class SearchContactsDialog extends CancelAndHelpDialog {
 
   private async askStep(step: WaterfallStepContext) {
     const m = t(step.context);
-    const { query, forDelete } = (step.options ?? {}) as SearchOptions;
+    const { query, page, forDelete } = (step.options ?? {}) as SearchOptions;
     const again = cardActivity(noMatchCard(m));
     if (query?.trim()) {
-      if ((await this.services.contactEditing.search(query, 1, 1)).total) return step.next(query.trim());
+      const found = await this.services.contactEditing.search(query, Number(page) || 1, PAGE_SIZE);
+      if (found.total) return step.next({ query: query.trim(), found } satisfies Found);
       await step.context.sendActivity(m.contactEditing.noMatch(shown(query)));
       return step.prompt(QUERY, { prompt: again, retryPrompt: again });
     }
@@ -44,9 +53,7 @@ export class SearchContactsDialog extends CancelAndHelpDialog {
   }
 
   private async showStep(step: WaterfallStepContext) {
-    const query = step.result as string;
-    const { page } = (step.options ?? {}) as SearchOptions;
-    const found = await this.services.contactEditing.search(query, Number(page) || 1, PAGE_SIZE);
+    const { query, found } = step.result as Found;
     const m = t(step.context);
     await sendCard(step.context, searchResultsCard(m, { query, page: found, admin: mayUse(turnRole(step.context), 'deleteContacts') }));
     return step.endDialog();
@@ -56,8 +63,9 @@ export class SearchContactsDialog extends CancelAndHelpDialog {
     const m = t(context);
     const query = (typeof answer.value?.query === 'string' ? answer.value.query : answer.text).trim();
     if (!query) return refuse(m.contactEditing.askQuery);
-    if (!(await this.services.contactEditing.search(query, 1, 1)).total) return refuse(m.contactEditing.noMatch(shown(query)));
-    return accept(query);
+    const found = await this.services.contactEditing.search(query, 1, PAGE_SIZE);
+    if (!found.total) return refuse(m.contactEditing.noMatch(shown(query)));
+    return accept({ query, found } satisfies Found);
   }
 }
 

@@ -3,18 +3,22 @@ import type { Command } from 'commander';
 import { loadConfig } from '../config';
 import type { WriteContext } from '../domain/types';
 import { openDirectory } from '../directory/open';
+import { messages, type Messages } from '../i18n';
 import { createServices, type Services } from '../services';
 
 /** Wrong use of the command line (exit 2), as opposed to a broken business rule (exit 1). */
 export class UsageError extends Error {}
 
-/** Opens the same directory as the bot, runs `fn`, and always closes it (pending writes reach the disk). */
-export async function withServices<T>(fn: (services: Services, ctx: WriteContext) => Promise<T>): Promise<T> {
+/**
+ * Opens the same directory as the bot, runs `fn` with the messages of
+ * DEFAULT_LOCALE (the CLI's language), and always closes it (pending writes reach the disk).
+ */
+export async function withServices<T>(fn: (services: Services, ctx: WriteContext, m: Messages) => Promise<T>): Promise<T> {
   const config = loadConfig(process.env);
   const directory = await openDirectory(config);
   try {
     const baseUrl = () => config.publicUrl ?? `http://localhost:${config.port}`;
-    return await fn(createServices(directory, { ...config, baseUrl }), cliWriteContext());
+    return await fn(createServices(directory, { ...config, baseUrl }), cliWriteContext(), messages(config.defaultLocale));
   } finally {
     await directory.close();
   }
@@ -24,6 +28,9 @@ function cliWriteContext(): WriteContext {
   const name = os.userInfo().username;
   return { actor: { id: `cli:${name}`, name }, flow: 'cli' };
 }
+
+/** Commander's argParser for an option that may be repeated: every value, in order. */
+export const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
 
 export function printJson(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);

@@ -1,15 +1,15 @@
+import { MAX_LISTS_PER_CONTACT } from '../directory/directory';
 import type { Command } from 'commander';
-import { loadConfig } from '../config';
 import { PHONE_FIELDS, PHONE_TYPE_FIELDS, SLOTS } from '../domain/contactFields';
 import type { ContactInput } from '../domain/contactInput';
 import type { Contact, DistributionList } from '../domain/types';
-import { messages, type Messages } from '../i18n';
+import type { Messages } from '../i18n';
 import type { ContactEditResult } from '../services/contactEditing';
 import { fieldIssueMessage } from '../services/importMessages';
 import { RefusedError } from './cliErrors';
-import { print, UsageError, withServices } from './common';
+import { collect, print, UsageError, withServices } from './common';
 
-export interface ContactJson extends Omit<Contact, 'groupIds'> {
+interface ContactJson extends Omit<Contact, 'groupIds'> {
   lists: string[];
 }
 
@@ -22,8 +22,6 @@ export function contactLine(c: ContactJson): string {
   const phones = c.phoneNumbers.map((p) => `${p.value} (${p.type})`).join(', ');
   return [c.displayName, c.email, phones, c.companyName, c.lists.length ? `lists: ${c.lists.join(', ')}` : '', c.id].filter(Boolean).join(' | ');
 }
-
-const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
 
 interface AddOptions {
   name: string;
@@ -43,11 +41,11 @@ interface AddOptions {
 }
 
 /** The options as the fields of an import row: "NUMBER" or "NUMBER:TYPE" (work when no type), lists as Group IDs. */
-export function addInput(opts: AddOptions): ContactInput {
+function addInput(opts: AddOptions): ContactInput {
   const phones = opts.phone ?? [];
   const lists = opts.list ?? [];
   if (phones.length > SLOTS.length) throw new UsageError(`--phone: at most ${SLOTS.length} numbers per contact (${phones.length} given).`);
-  if (lists.length > SLOTS.length) throw new UsageError(`--list: a contact belongs to at most ${SLOTS.length} lists (${lists.length} given).`);
+  if (lists.length > MAX_LISTS_PER_CONTACT) throw new UsageError(`--list: a contact belongs to at most ${MAX_LISTS_PER_CONTACT} lists (${lists.length} given).`);
   const input: ContactInput = {
     displayName: opts.name,
     firstName: opts.first,
@@ -96,8 +94,7 @@ export function registerContactEditCommands(contacts: Command): void {
     .option('--list <name or id>', 'an existing distribution list to put the contact in (repeat, up to 5)', collect)
     .action((opts: AddOptions, command: Command) => {
       const input = addInput(opts);
-      return withServices(async ({ contactEditing, directory }, ctx) => {
-        const m = messages(loadConfig(process.env).defaultLocale);
+      return withServices(async ({ contactEditing, directory }, ctx, m) => {
         const result = await contactEditing.add(input, ctx);
         if (!result.ok) throw refusal(m, result);
         const lists = await directory.listDistributionLists();

@@ -1,13 +1,8 @@
-import { writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import type { Command } from 'commander';
 import { TEMPLATE_HEADER, templateCsv } from '../csv/export';
-import { loadConfig } from '../config';
-import { messages } from '../i18n';
-import { importErrorFile } from '../services/importMessages';
 import { withServices } from './common';
 import { registerContactEditCommands } from './contactEditCommands';
-import { output, printOutcome, readInput } from './importOutput';
+import { importAndReport, output } from './importOutput';
 
 export function registerContactsCommands(program: Command): void {
   const contacts = program.command('contacts').description('add, search and delete contacts; import them from CSV or .xlsx, export them, get the template');
@@ -20,15 +15,9 @@ export function registerContactsCommands(program: Command): void {
     .option('--dry-run', 'check the file and report what would change, without writing anything')
     .option('--errors-out <file>', 'write the failed rows with a Comments column to this CSV file (only when rows failed)')
     .action((file: string, opts: { dryRun?: boolean; errorsOut?: string }, command: Command) =>
-      withServices(async ({ contacts }, ctx) => {
-        const json = command.optsWithGlobals().json === true;
-        const m = messages(loadConfig(process.env).defaultLocale);
-        const bytes = await readInput(file);
-        const outcome = await contacts.importFile({ bytes, fileName: path.basename(file), dryRun: opts.dryRun === true }, ctx);
-        const errorFile = outcome.ok ? importErrorFile(m, outcome.failed) : undefined;
-        if (opts.errorsOut !== undefined && errorFile) await writeFile(opts.errorsOut, errorFile);
-        printOutcome(m, outcome, file, json);
-      }),
+      withServices(({ contacts }, ctx, m) =>
+        importAndReport(m, file, opts, command.optsWithGlobals().json === true, (input) => contacts.importFile(input, ctx)),
+      ),
     );
 
   contacts

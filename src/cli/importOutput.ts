@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { ImportKind } from '../domain/types';
 import type { Messages } from '../i18n';
 import type { ImportIssue, ImportOutcome, ImportReport } from '../services/importPipeline';
-import { fileErrorMessage, issueMessage } from '../services/importMessages';
+import { fileErrorMessage, importErrorFile, issueMessage } from '../services/importMessages';
 import { printJson, UsageError } from './common';
 
 /** A file the import refused as a whole: exit 1, after the JSON (or nothing) on stdout. */
@@ -45,7 +45,7 @@ function reportLines(json: ReturnType<typeof reportJson>, fileName: string): str
   ];
 }
 
-export async function readInput(file: string): Promise<Buffer> {
+async function readInput(file: string): Promise<Buffer> {
   try {
     return await readFile(file);
   } catch (error) {
@@ -63,7 +63,7 @@ export async function output(bytes: Buffer, out: string | undefined, json: boole
   else process.stdout.write(`Wrote ${path.resolve(out)}\n`);
 }
 
-export function printOutcome(m: Messages, outcome: ImportOutcome, fileName: string, json: boolean, kind: ImportKind = 'contacts'): void {
+function printOutcome(m: Messages, outcome: ImportOutcome, fileName: string, json: boolean, kind: ImportKind = 'contacts'): void {
   if (!outcome.ok) {
     const message = fileErrorMessage(m, outcome.fileError.code, outcome.fileError.details, kind);
     if (json) printJson({ dryRun: outcome.dryRun, fileError: { code: outcome.fileError.code, message } });
@@ -74,3 +74,18 @@ export function printOutcome(m: Messages, outcome: ImportOutcome, fileName: stri
   else process.stdout.write(reportLines(report, fileName).map((line) => `${line}\n`).join(''));
 }
 
+/** `import <file>`: reads it, imports it, writes --errors-out when rows failed, prints the outcome (exit 1 for a refused file). */
+export async function importAndReport(
+  m: Messages,
+  file: string,
+  opts: { dryRun?: boolean; errorsOut?: string },
+  json: boolean,
+  importFile: (input: { bytes: Buffer; fileName: string; dryRun: boolean }) => Promise<ImportOutcome>,
+  kind?: ImportKind,
+): Promise<void> {
+  const bytes = await readInput(file);
+  const outcome = await importFile({ bytes, fileName: path.basename(file), dryRun: opts.dryRun === true });
+  const errorFile = outcome.ok ? importErrorFile(m, outcome.failed) : undefined;
+  if (opts.errorsOut !== undefined && errorFile) await writeFile(opts.errorsOut, errorFile);
+  printOutcome(m, outcome, file, json, kind);
+}

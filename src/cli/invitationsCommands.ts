@@ -1,15 +1,14 @@
 import type { Command } from 'commander';
-import { loadConfig } from '../config';
-import { messages, type Messages } from '../i18n';
+import type { Messages } from '../i18n';
 import type { InvitationResult, InvitationService } from '../services/invitationService';
 import type { WriteContext } from '../domain/types';
-import { printJson, withServices } from './common';
+import { print, withServices } from './common';
 
 /** Some invitations could not be sent: exit 1, after the report (or the JSON) on stdout. */
 export class InvitationsFailed extends Error {}
 
 /** The CLI contract: counts, then the failures with their reason. */
-export function invitationsJson(m: Messages, result: InvitationResult) {
+function invitationsJson(m: Messages, result: InvitationResult) {
   return {
     sent: result.sent,
     skipped: result.skipped,
@@ -23,7 +22,7 @@ function failureText(m: Messages, u: InvitationResult['users']['failed'][number]
   return u.code === 'send_failed' ? r.send_failed(u.message) : u.code === 'over_limit' ? r.over_limit(maxPerSend) : r.user_not_found();
 }
 
-export function invitationsLines(m: Messages, result: InvitationResult): string[] {
+function invitationsLines(m: Messages, result: InvitationResult): string[] {
   const t = m.invitations;
   const { sent, skipped, failed } = result.users;
   const counts = { sent: sent.length, skipped: skipped.length, failed: failed.length, recentOnly: skipped.every((s) => s.reason === 'recently_invited') };
@@ -36,8 +35,7 @@ export function invitationsLines(m: Messages, result: InvitationResult): string[
 }
 
 /** Sends the invitation of one user just created (`users add`); never throws: the user exists either way. */
-export async function inviteCreatedUser(invitations: InvitationService, userId: string, ctx: WriteContext) {
-  const m = messages(loadConfig(process.env).defaultLocale);
+export async function inviteCreatedUser(m: Messages, invitations: InvitationService, userId: string, ctx: WriteContext) {
   let result: InvitationResult;
   try {
     result = await invitations.send({ userIds: [userId] }, ctx);
@@ -60,11 +58,9 @@ export function registerInvitationsCommands(program: Command): void {
     )
     .option('--dry-run', 'say who would get an invitation, without sending anything')
     .action((opts: { dryRun?: boolean }, command: Command) =>
-      withServices(async ({ invitations: service }, ctx) => {
-        const m = messages(loadConfig(process.env).defaultLocale);
+      withServices(async ({ invitations: service }, ctx, m) => {
         const result = await service.send({ dryRun: opts.dryRun === true }, ctx);
-        if (command.optsWithGlobals().json) printJson(invitationsJson(m, result));
-        else process.stdout.write(invitationsLines(m, result).map((line) => `${line}\n`).join(''));
+        print(command, invitationsJson(m, result), () => invitationsLines(m, result));
         if (result.failed) throw new InvitationsFailed(m.invitations.cliFailed(result.failed));
       }),
     );

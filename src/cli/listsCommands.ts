@@ -1,9 +1,7 @@
 import type { Command } from 'commander';
 import type { ListDetails } from '../services/listService';
 import { contactJson, contactLine } from './contactEditCommands';
-import { print, UsageError, withServices } from './common';
-
-const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
+import { collect, print, UsageError, withServices } from './common';
 
 function detailsJson({ list, members }: ListDetails) {
   return { ...list, members: members.map((c) => contactJson(c, [list])) };

@@ -1,12 +1,10 @@
 import { Option, type Command } from 'commander';
-import { loadConfig } from '../config';
 import type { License, Location, User, UserStatus } from '../domain/types';
-import { messages } from '../i18n';
 import type { UserService } from '../services/userService';
-import { print, UsageError, withServices } from './common';
+import { collect, print, UsageError, withServices } from './common';
 import { inviteCreatedUser } from './invitationsCommands';
 
-export interface UserJson {
+interface UserJson {
   id: string;
   email: string;
   firstName: string;
@@ -18,7 +16,7 @@ export interface UserJson {
   licenses: string[];
 }
 
-export function userJson(user: User, licenses: readonly License[], locations: readonly Location[]): UserJson {
+function userJson(user: User, licenses: readonly License[], locations: readonly Location[]): UserJson {
   return {
     id: user.id,
     email: user.email,
@@ -32,7 +30,7 @@ export function userJson(user: User, licenses: readonly License[], locations: re
   };
 }
 
-export function userLine(u: UserJson): string {
+function userLine(u: UserJson): string {
   const calling = [u.location, u.phoneNumber, u.extension && `ext. ${u.extension}`].filter(Boolean).join(', ');
   return [u.email, `${u.firstName} ${u.lastName}`, u.status, u.licenses.join(' + '), calling].filter(Boolean).join(' | ');
 }
@@ -41,8 +39,6 @@ async function jsonOf(users: UserService): Promise<(user: User) => UserJson> {
   const [licenses, locations] = await Promise.all([users.listLicenses(), users.listLocations()]);
   return (user) => userJson(user, licenses, locations);
 }
-
-const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
 
 interface AddOptions {
   first: string;
@@ -68,7 +64,7 @@ export function registerUsersCommands(program: Command): void {
     .option('--number <phone>', 'a free number of the location, as typed: "+33 6 34 33 32 12" or "06 34 33 32 12"')
     .option('--extension <digits>', 'extension, 2 to 10 digits')
     .action((opts: AddOptions, command: Command) =>
-      withServices(async ({ users, invitations }, ctx) => {
+      withServices(async ({ users, invitations }, ctx, m) => {
         const licenses = await Promise.all(opts.license.map((name) => users.findLicense(name)));
         const location = opts.location === undefined ? undefined : await users.findLocation(opts.location);
         const user = await users.createUser(
@@ -84,8 +80,7 @@ export function registerUsersCommands(program: Command): void {
           ctx,
         );
         // The invitation goes right away (as in the chat); if it cannot, the user stays created: a warning, exit 0.
-        const invitation = await inviteCreatedUser(invitations, user.id, ctx);
-        const m = messages(loadConfig(process.env).defaultLocale);
+        const invitation = await inviteCreatedUser(m, invitations, user.id, ctx);
         print(command, { ...(await jsonOf(users))(user), invitation }, (u) => [
           `Created: ${userLine(u)}`,
           ...(invitation.status === 'sent' ? [m.invitations.createdSent(u.email)] : []),

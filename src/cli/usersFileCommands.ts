@@ -1,15 +1,7 @@
-import { writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import { Option, type Command } from 'commander';
-import { loadConfig } from '../config';
-import { messages } from '../i18n';
-import type { Services } from '../services';
-import { importErrorFile } from '../services/importMessages';
 import type { UsersImportMode } from '../services/userPlan';
 import { withServices } from './common';
-import { output, printOutcome, readInput } from './importOutput';
-
-const userFiles = (services: Services) => services.userFiles;
+import { importAndReport, output } from './importOutput';
 
 /** `users import|export|template`: the users CSV of seed 003, beside `users add|list|delete`. */
 export function registerUsersFileCommands(program: Command): void {
@@ -26,15 +18,9 @@ export function registerUsersFileCommands(program: Command): void {
     .option('--dry-run', 'check the file and report what would change, without writing anything')
     .option('--errors-out <file>', 'write the failed rows with a Comments column to this CSV file (only when rows failed)')
     .action((file: string, opts: { mode: UsersImportMode; dryRun?: boolean; errorsOut?: string }, command: Command) =>
-      withServices(async (services, ctx) => {
-        const json = command.optsWithGlobals().json === true;
-        const m = messages(loadConfig(process.env).defaultLocale);
-        const bytes = await readInput(file);
-        const outcome = await userFiles(services).importFile({ bytes, fileName: path.basename(file), dryRun: opts.dryRun === true }, ctx, opts.mode);
-        const errorFile = outcome.ok ? importErrorFile(m, outcome.failed) : undefined;
-        if (opts.errorsOut !== undefined && errorFile) await writeFile(opts.errorsOut, errorFile);
-        printOutcome(m, outcome, file, json, 'users');
-      }),
+      withServices(({ userFiles }, ctx, m) =>
+        importAndReport(m, file, opts, command.optsWithGlobals().json === true, (input) => userFiles.importFile(input, ctx, opts.mode), 'users'),
+      ),
     );
 
   users
@@ -42,8 +28,8 @@ export function registerUsersFileCommands(program: Command): void {
     .description("the org's users in the users CSV (licences as TRUE/FALSE), UTF-8; to stdout unless --out")
     .option('--out <file>', 'write the CSV to this file')
     .action((opts: { out?: string }, command: Command) =>
-      withServices(async (services) => {
-        const exported = await userFiles(services).exportCsv();
+      withServices(async ({ userFiles }) => {
+        const exported = await userFiles.exportCsv();
         await output(exported.csv, opts.out, command.optsWithGlobals().json === true, { users: exported.users });
       }),
     );
@@ -53,8 +39,8 @@ export function registerUsersFileCommands(program: Command): void {
     .description("the users CSV header with the org's licences, UTF-8; to stdout unless --out")
     .option('--out <file>', 'write the CSV to this file')
     .action((opts: { out?: string }, command: Command) =>
-      withServices(async (services) => {
-        const template = await userFiles(services).templateCsv();
+      withServices(async ({ userFiles }) => {
+        const template = await userFiles.templateCsv();
         await output(template, opts.out, command.optsWithGlobals().json === true, {});
       }),
     );

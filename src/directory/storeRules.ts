@@ -1,12 +1,92 @@
 import { randomUUID } from 'node:crypto';
-import type { Contact, ImportJob, Location, PhoneNumber, User } from '../domain/types';
+import type { AuditEntry, Contact, ImportJob, Location, PhoneNumber, User, WriteContext } from '../domain/types';
 import { DirectoryError, type ContactChanges, type NewImportJob } from './directory';
+
+export const clone = <T>(value: T): T => structuredClone(value);
+
+/** Drops undefined properties, so that memory and the JSON file hold the same keys. */
+export function compact<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
+
+const collator = new Intl.Collator('fr', { sensitivity: 'base' });
+
+/** Users in the order both backends list them: last name, then first name. */
+export const byUserName = (a: User, b: User): number => collator.compare(a.lastName, b.lastName) || collator.compare(a.firstName, b.firstName);
 
 export function notFound(kind: string, id: string): DirectoryError {
   return new DirectoryError('not_found', `No ${kind} with id ${id}.`, { kind, id });
 }
 
 export const normalizeEmail = (email: string) => email.trim().toLowerCase();
+
+/** What an audit entry records of a write, besides who and when. */
+export interface AuditInput {
+  ctx: WriteContext;
+  action: string;
+  target: string;
+  before?: unknown;
+  after?: unknown;
+}
+
+/** An audit entry of both backends: its own copies of before and after, no undefined key. */
+export function auditEntry({ ctx, action, target, before, after }: AuditInput, at: string): AuditEntry {
+  return compact({ id: randomUUID(), at, actor: { ...ctx.actor }, flow: ctx.flow, action, target, before: clone(before), after: clone(after) });
+}
+
+/** A contact as the audit shows it: its fields, without id and timestamps. */
+function auditedContact({ id: _id, createdAt: _c, updatedAt: _u, ...fields }: Contact): Omit<Contact, 'id' | 'createdAt' | 'updatedAt'> {
+  return fields;
+}
+
+/**
+ * The audit of a contacts write: an import (or a mixed batch) by its counts;
+ * one contact changed by hand with before and after; several deleted ones by
+ * name. `prior` holds the contacts as they were before the write.
+ */
+export function contactsAudit(
+  ctx: WriteContext,
+  isImport: boolean,
+  { created, updated, deleted }: { created: Contact[]; updated: Contact[]; deleted: string[] },
+  prior: ReadonlyMap<string, Contact>,
+): AuditInput {
+  if (isImport || created.length + updated.length + deleted.length !== 1) {
+    if (isImport || created.length || updated.length) {
+      return { ctx, action: 'contacts.apply', target: 'contacts', after: { created: created.length, updated: updated.length, deleted: deleted.length } };
+    }
+    const gone = deleted.map((id) => prior.get(id)!);
+    return { ctx, action: 'contacts.delete', target: gone.map((c) => c.displayName).join(', '), before: { contacts: gone.length } };
+  }
+  if (created.length) return { ctx, action: 'contact.create', target: created[0].displayName, after: auditedContact(created[0]) };
+  if (updated.length) {
+    const before = prior.get(updated[0].id)!;
+    return { ctx, action: 'contact.update', target: before.displayName, before: auditedContact(before), after: auditedContact(updated[0]) };
+  }
+  const gone = prior.get(deleted[0])!;
+  return { ctx, action: 'contact.delete', target: gone.displayName, before: auditedContact(gone) };
+}
+
+/** No user other than `exceptId` holds the e-mail (email_taken). */
+export function checkEmailFree(org: { users: readonly User[] }, email: string, exceptId?: string): void {
+  const owner = org.users.find((u) => u.id !== exceptId && normalizeEmail(u.email) === normalizeEmail(email));
+  if (owner) {
+    throw new DirectoryError('email_taken', `E-mail ${email} is already used by ${owner.displayName}.`, {
+      email: owner.email,
+      userId: owner.id,
+      displayName: owner.displayName,
+    });
+  }
+}
+
+/** Records a user as the org should now hold them, in place: their old number freed, the new one taken. */
+export function placeUser(org: { users: User[]; numbers: PhoneNumber[] }, user: User): void {
+  for (const n of org.numbers) if (n.ownerId === user.id) delete n.ownerId;
+  const at = org.users.findIndex((u) => u.id === user.id);
+  if (at >= 0) org.users[at] = user;
+  else org.users.push(user);
+  const number = org.numbers.find((n) => n.e164 === user.phoneNumber && n.locationId === user.locationId);
+  if (number) number.ownerId = user.id;
+}
 
 /**
  * Ids exist, lists are known (`listAllowed`), and no e-mail ends up on two

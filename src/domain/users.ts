@@ -30,7 +30,7 @@ export function needsCalling(licenseIds: readonly string[], licenses: readonly L
   return licenses.some((l) => l.calling && licenseIds.includes(l.id));
 }
 
-export function displayNameOf(user: Pick<User, 'firstName' | 'lastName' | 'displayName'>): string {
+export function displayNameOf(user: Pick<User, 'firstName' | 'lastName'> & { displayName?: string }): string {
   return user.displayName || `${user.firstName} ${user.lastName}`.trim();
 }
 

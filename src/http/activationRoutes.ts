@@ -3,7 +3,7 @@ import type { Locale } from '../config';
 import { displayNameOf } from '../domain/users';
 import { messages } from '../i18n';
 import type { InvitationService } from '../services/invitationService';
-import { escapeHtml, PAGE_CSP } from './uploadPage';
+import { escapeHtml, htmlPage, sendPage } from './htmlPage';
 
 export interface ActivationRoutesDeps {
   invitations: Pick<InvitationService, 'check' | 'activate'>;
@@ -13,15 +13,6 @@ export interface ActivationRoutesDeps {
 }
 
 type Problem = keyof ReturnType<typeof messages>['invitations']['page']['problems'];
-
-const HEADERS = {
-  'X-Content-Type-Options': 'nosniff',
-  'Cache-Control': 'no-store',
-  // The token is in the URL: never leak it to another site.
-  'Referrer-Policy': 'no-referrer',
-  'Content-Security-Policy': PAGE_CSP,
-  'Content-Type': 'text/html; charset=utf-8',
-};
 
 /** Never existed: 404; expired, used, replaced or its user deleted: 410 (gone for good). */
 const STATUS: Record<Problem, number> = { unknown: 404, expired: 410, used: 410, superseded: 410, user_gone: 410, error: 500 };
@@ -85,30 +76,10 @@ export function pageLocale(header: string | string[] | undefined, fallback: Loca
   return fallback;
 }
 
-function page(locale: Locale, title: string, body: string): string {
-  return `<!doctype html>
-<html lang="${locale}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
-<meta name="robots" content="noindex">
-<title>${escapeHtml(title)}</title>
-<style>body{font-family:system-ui,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem;line-height:1.5}button{margin-top:1rem;padding:.5rem 1.5rem}</style>
-</head>
-<body>
-<main>
-${body}
-</main>
-</body>
-</html>
-`;
-}
-
 function formPage(locale: Locale, name: string): string {
   const t = messages(locale).invitations.page;
   // No action attribute: the form posts to the address of the page, the same link.
-  return page(
+  return htmlPage(
     locale,
     t.title,
     `<h1>${escapeHtml(t.title)}</h1>
@@ -116,21 +87,16 @@ function formPage(locale: Locale, name: string): string {
 <form method="post">
 <button type="submit">${escapeHtml(t.activate)}</button>
 </form>`,
+    { noindex: true },
   );
 }
 
 function activePage(locale: Locale, name: string): string {
   const t = messages(locale).invitations.page;
-  return page(locale, t.activeTitle, `<h1>${escapeHtml(t.activeTitle)}</h1>\n<p>${escapeHtml(t.activeText(name))}</p>`);
+  return htmlPage(locale, t.activeTitle, `<h1>${escapeHtml(t.activeTitle)}</h1>\n<p>${escapeHtml(t.activeText(name))}</p>`, { noindex: true });
 }
 
 function problemPage(locale: Locale, problem: Problem): string {
   const { title, text } = messages(locale).invitations.page.problems[problem];
-  return page(locale, title, `<h1>${escapeHtml(title)}</h1>\n<p>${escapeHtml(text)}</p>`);
-}
-
-function sendPage(res: restify.Response, status: number, html: string): void {
-  if (res.headersSent) return;
-  res.writeHead(status, { ...HEADERS, 'Content-Length': Buffer.byteLength(html) });
-  res.end(html);
+  return htmlPage(locale, title, `<h1>${escapeHtml(title)}</h1>\n<p>${escapeHtml(text)}</p>`, { noindex: true });
 }

@@ -2,7 +2,8 @@ import type { IncomingMessage } from 'node:http';
 import busboy from 'busboy';
 import type restify from 'restify';
 import { isValidToken, type LinkEntry, type LinkStore } from '../files/linkStore';
-import { LINK_NOT_FOUND_TEXT, PAGE_CSP, messagePage, uploadFormPage, type PageLocale, type PageMessage } from './uploadPage';
+import { LINK_HEADERS, sendPage } from './htmlPage';
+import { LINK_NOT_FOUND_TEXT, messagePage, uploadFormPage, type PageLocale, type PageMessage } from './uploadPage';
 
 export interface UploadedFile {
   bytes: Buffer;
@@ -18,12 +19,6 @@ export interface FileRoutesDeps {
   logger: { info: Function; warn: Function; error: Function };
 }
 
-const COMMON_HEADERS = {
-  'X-Content-Type-Options': 'nosniff',
-  'Cache-Control': 'no-store',
-  // The token is in the URL: never leak it to another site.
-  'Referrer-Policy': 'no-referrer',
-};
 /** Multipart boundaries and part headers around the file itself. */
 const FORM_OVERHEAD_BYTES = 64 * 1024;
 
@@ -32,12 +27,12 @@ export function registerFileRoutes(server: restify.Server, deps: FileRoutesDeps)
     const found = await deps.links.read(req.params.token, 'download');
     if (!found) {
       const text = `${LINK_NOT_FOUND_TEXT.fr}\n${LINK_NOT_FOUND_TEXT.en}\n`;
-      res.writeHead(404, { ...COMMON_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' });
+      res.writeHead(404, { ...LINK_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' });
       res.end(text);
       return;
     }
     res.writeHead(200, {
-      ...COMMON_HEADERS,
+      ...LINK_HEADERS,
       'Content-Type': found.entry.contentType ?? 'text/csv; charset=utf-8',
       'Content-Length': found.bytes.length,
       'Content-Disposition': contentDisposition(found.entry.fileName),
@@ -151,20 +146,8 @@ function missing(token: string): [number, PageMessage] {
   return isValidToken(token) ? [410, 'gone'] : [404, 'notFound'];
 }
 
-function sendPage(res: restify.Response, status: number, html: string, close = false): void {
-  if (res.headersSent) return;
-  res.writeHead(status, {
-    ...COMMON_HEADERS,
-    'Content-Type': 'text/html; charset=utf-8',
-    'Content-Security-Policy': PAGE_CSP,
-    'Content-Length': Buffer.byteLength(html),
-    ...(close && { Connection: 'close' }),
-  });
-  res.end(html);
-}
-
 /** attachment; filename="ascii" plus the exact UTF-8 name (RFC 6266); never a quote, slash or line break. */
-export function contentDisposition(fileName: string | undefined): string {
+function contentDisposition(fileName: string | undefined): string {
   const clean = (fileName ?? '').replace(/[\u0000-\u001f\u007f"\\/]/g, '_').trim() || 'file';
   const ascii = clean.replace(/[^\x20-\x7e]/g, '_');
   const encoded = encodeURIComponent(clean).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);

@@ -1,9 +1,8 @@
-/** Small self-contained HTML pages for the upload link: no script, no external resource. */
+/** The pages of the upload link. */
+import { escapeHtml, htmlPage } from './htmlPage';
 
 export type PageLocale = 'fr' | 'en';
 export type PageMessage = 'received' | 'tooLarge' | 'noFile' | 'timeout' | 'gone' | 'notFound' | 'error';
-
-export const PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'";
 
 /** Shown where the link is unknown or expired, for downloads too. */
 export const LINK_NOT_FOUND_TEXT = {
@@ -78,47 +77,24 @@ const TEXTS: Record<PageLocale, Texts> = {
 
 const RETRY: ReadonlySet<PageMessage> = new Set(['tooLarge', 'noFile', 'timeout']);
 
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
-
 /** "5 Mo" / "5 MB", "512 Ko" / "512 KB" under one megabyte. */
-export function formatLimit(bytes: number, locale: PageLocale): string {
+function formatLimit(bytes: number, locale: PageLocale): string {
   const mega = bytes >= 1024 * 1024;
   const value = (bytes / (mega ? 1024 * 1024 : 1024)).toLocaleString(locale, { maximumFractionDigits: 1 });
   return `${value} ${locale === 'fr' ? (mega ? 'Mo' : 'Ko') : mega ? 'MB' : 'KB'}`;
 }
 
-function page(lang: PageLocale, title: string, body: string): string {
-  return `<!doctype html>
-<html lang="${lang}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
-<title>${escapeHtml(title)}</title>
-<style>body{font-family:system-ui,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem;line-height:1.5}button{margin-top:1rem;padding:.5rem 1.5rem}</style>
-</head>
-<body>
-${body}
-</body>
-</html>
-`;
-}
-
 export function uploadFormPage(locale: PageLocale): string {
   const t = TEXTS[locale];
-  return page(
+  return htmlPage(
     locale,
     t.formTitle,
-    `<main>
-<h1>${escapeHtml(t.formTitle)}</h1>
+    `<h1>${escapeHtml(t.formTitle)}</h1>
 <p>${escapeHtml(t.formIntro)}</p>
 <form method="post" enctype="multipart/form-data">
 <label>${escapeHtml(t.fileLabel)} <input type="file" name="file" accept=".csv,.txt,.xlsx" required></label>
 <div><button type="submit">${escapeHtml(t.send)}</button></div>
-</form>
-</main>`,
+</form>`,
   );
 }
 
@@ -132,5 +108,5 @@ export function messagePage(kind: PageMessage, locale: PageLocale | 'both', para
     return `<section lang="${l}">\n<h1>${escapeHtml(t.titles[kind])}</h1>\n<p>${escapeHtml(text)}</p>${retry}\n</section>`;
   });
   const title = locales.map((l) => TEXTS[l].titles[kind]).join(' / ');
-  return page(locales[0], title, `<main>\n${sections.join('\n')}\n</main>`);
+  return htmlPage(locales[0], title, sections.join('\n'));
 }

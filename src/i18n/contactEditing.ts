@@ -74,7 +74,6 @@ export const contactEditingEn = {
   askPhoneValue: (label: string, current: string) =>
     `New number for "${label}", with its type: "+33 6 12 34 56 78 mobile" (now: ${current}). Type "-" to remove it.`,
   askTypeValue: (label: string, current: string) => `New type for "${label}" (now: ${current})? Click one or type it.`,
-  clearButton: 'Clear',
   sameValue: (label: string) => `That is already the value of "${label}". Give another one, or type "cancel".`,
   editTitle: (name: string) => `Change ${name}?`,
   updated: (name: string) => `✅ Contact ${name} updated`,
@@ -156,7 +155,6 @@ export const contactEditingFr: typeof contactEditingEn = {
   askPhoneValue: (label, current) =>
     `Nouveau numéro pour « ${label} », avec son type : « +33 6 12 34 56 78 mobile » (actuellement : ${current}). Tapez « - » pour le retirer.`,
   askTypeValue: (label, current) => `Nouveau type pour « ${label} » (actuellement : ${current}) ? Cliquez-en un ou tapez-le.`,
-  clearButton: 'Effacer',
   sameValue: (label) => `C'est déjà la valeur de « ${label} ». Donnez-en une autre, ou tapez « annuler ».`,
   editTitle: (name) => `Modifier ${name} ?`,
   updated: (name) => `✅ Contact ${name} modifié`,

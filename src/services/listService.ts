@@ -48,6 +48,14 @@ export class ListService {
     return { list, members: members.sort((a, b) => collator.compare(a.displayName, b.displayName)) };
   }
 
+  /** The name as it would be stored, or the ListError a create (or the rename of list `renaming`) would get. */
+  async checkNewName(name: string, renaming?: string): Promise<string> {
+    const checked = checkListName(name);
+    const other = await this.find(checked);
+    if (other && other.id !== renaming) throw new ListError('list_name_taken', { name: other.name });
+    return checked;
+  }
+
   create(name: string, description: string | undefined, ctx: WriteContext): Promise<DistributionList> {
     return translate(() => this.directory.createDistributionList(checkListName(name), description?.trim() || undefined, ctx));
   }

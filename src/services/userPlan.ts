@@ -63,7 +63,7 @@ export class UserPlanner {
       firstName: draft.firstName ?? existing?.firstName ?? '',
       lastName: draft.lastName ?? existing?.lastName ?? '',
     };
-    const displayName = draft.displayName ?? (existing ? existing.displayName : displayNameOf({ ...names, displayName: '' }) || draft.email);
+    const displayName = draft.displayName ?? (existing ? existing.displayName : displayNameOf(names) || draft.email);
     this.take(existing?.id, line, licenseIds, existing?.licenseIds ?? [], calling);
     if (!existing) {
       const user: NewUser = { email: draft.email, ...names, displayName, licenseIds, ...defined(calling) };

@@ -2,25 +2,11 @@ import type { Middleware } from 'botbuilder';
 import { DialogTestClient } from 'botbuilder-testing';
 import { setTurnLocale, setTurnRole } from '../../dialogs/base/turn';
 import { createDialogs } from '../../src/app';
-import { DirectoryError, type Directory, type NewContact } from '../../src/directory/directory';
+import { DirectoryError, type Directory } from '../../src/directory/directory';
 import { ListService } from '../../src/services/listService';
 import { validateCard } from '../helpers/cardSchema';
 import { buttonData, cardOf, openHarness, visibleText, type Harness } from '../helpers/dialogHarness';
-
-type Replies = Awaited<ReturnType<Harness['say']>>;
-
-const ctx = { actor: { id: 'seed', name: 'Seed' }, flow: 'test' };
-
-async function seedContacts(h: Harness, names: string[]): Promise<string[]> {
-  const create: NewContact[] = names.map((displayName, i) => ({
-    displayName,
-    email: `${displayName.toLowerCase().replace(/\W+/g, '.')}@example.com`,
-    phoneNumbers: [{ value: `+3314268${String(1000 + i)}`, type: 'work' }],
-    groupIds: [],
-  }));
-  const { created } = await h.directory.applyContactChanges({ create, update: [], delete: [] }, ctx);
-  return created.map((c) => c.id);
-}
+import { ctx, seedContacts, type Replies } from './listKit';
 
 async function seedList(h: Harness, name: string, members: string[] = [], description?: string) {
   const list = await h.services.lists.create(name, description, ctx);

@@ -1,22 +1,6 @@
-import type { NewContact } from '../../src/directory/directory';
 import { validateCard } from '../helpers/cardSchema';
 import { buttonData, cardOf, openHarness, visibleText, type Harness } from '../helpers/dialogHarness';
-
-type Replies = Awaited<ReturnType<Harness['say']>>;
-
-const ctx = { actor: { id: 'seed', name: 'Seed' }, flow: 'test' };
-
-/** Contacts written through the directory: e-mail from the name, one work number each. */
-async function seedContacts(h: Harness, names: string[]): Promise<string[]> {
-  const create: NewContact[] = names.map((displayName, i) => ({
-    displayName,
-    email: `${displayName.toLowerCase().replace(/\W+/g, '.')}@example.com`,
-    phoneNumbers: [{ value: `+3314268${String(1000 + i)}`, type: 'work' }],
-    groupIds: [],
-  }));
-  const { created } = await h.directory.applyContactChanges({ create, update: [], delete: [] }, ctx);
-  return created.map((c) => c.id);
-}
+import { ctx, seedContacts, type Replies } from './listKit';
 
 async function idOf(h: Harness, name: string): Promise<string> {
   const contact = (await h.directory.listContacts()).find((c) => c.displayName === name);

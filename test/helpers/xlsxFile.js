@@ -13,23 +13,21 @@ function zip(files) {
     const fileName = Buffer.from(name, 'utf8');
     const deflated = zlib.deflateRawSync(data);
     const crc = zlib.crc32(data);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(deflated.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(fileName.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(deflated.length, 20);
-    central.writeUInt32LE(data.length, 24);
-    central.writeUInt16LE(fileName.length, 28);
+    // The central header repeats the local one's fields, 2 bytes further (after "version made by").
+    const header = (signature, size, at) => {
+      const buffer = Buffer.alloc(size);
+      buffer.writeUInt32LE(signature, 0);
+      buffer.writeUInt16LE(20, at + 4); // version needed to extract
+      buffer.writeUInt16LE(8, at + 8); // deflate
+      buffer.writeUInt32LE(crc, at + 14);
+      buffer.writeUInt32LE(deflated.length, at + 18);
+      buffer.writeUInt32LE(data.length, at + 22);
+      buffer.writeUInt16LE(fileName.length, at + 26);
+      return buffer;
+    };
+    const local = header(0x04034b50, 30, 0);
+    const central = header(0x02014b50, 46, 2);
+    central.writeUInt16LE(20, 4); // version made by
     central.writeUInt32LE(offset, 42);
     locals.push(local, fileName, deflated);
     centrals.push(central, fileName);

@@ -33,10 +33,25 @@ import {
   type UserFilter,
 } from '../directory';
 import type { ContactData } from '../../domain/contactFields';
+import { displayNameOf } from '../../domain/users';
 import { ContactJournal, type ContactBatch, type JournalContents } from './contactJournal';
 import { SCHEMA_VERSION, type OrgData, type OrgSeed } from './schema';
 import { sandboxSeed } from './seed';
-import { checkCalling, checkContactChanges, normalizeEmail, notFound, startImportJob } from '../storeRules';
+import {
+  auditEntry,
+  byUserName,
+  checkCalling,
+  checkContactChanges,
+  checkEmailFree,
+  clone,
+  compact,
+  contactsAudit,
+  normalizeEmail,
+  notFound,
+  placeUser,
+  startImportJob,
+  type AuditInput,
+} from '../storeRules';
 
 export interface LowdbDirectoryOptions {
   /** Builds the org written to a fresh data directory (default: the sandbox org). */
@@ -105,17 +120,6 @@ async function readOrgFile(adapter: DataFile<OrgSeed>, file: string): Promise<Or
   return data;
 }
 
-interface AuditInput {
-  ctx: WriteContext;
-  action: string;
-  target: string;
-  before?: unknown;
-  after?: unknown;
-}
-
-const collator = new Intl.Collator('fr', { sensitivity: 'base' });
-const clone = <T>(value: T): T => structuredClone(value);
-
 /**
  * Contacts are many (an org may hold 100,000): they are stored frozen and read
  * without a copy, so a caller can never change the store behind its back.
@@ -154,24 +158,8 @@ function storedContact(contact: ContactData, { id, createdAt, updatedAt }: Pick<
   return freezeContact(stored);
 }
 
-
-/** Drops undefined properties, so that memory and the JSON file hold the same keys. */
-function compact<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
-}
-
 function throwError(error: Error): never {
   throw error;
-}
-
-/** An import's audit entry: the counts (its contacts are in the journal). */
-function importAudit(ctx: WriteContext, created: Contact[], updated: Contact[], deleted: string[]): AuditInput {
-  return { ctx, action: 'contacts.apply', target: 'contacts', after: { created: created.length, updated: updated.length, deleted: deleted.length } };
-}
-
-/** A contact as the audit shows it: its fields, without id and timestamps. */
-function auditedContact({ id: _id, createdAt: _c, updatedAt: _u, ...fields }: Contact): Omit<Contact, 'id' | 'createdAt' | 'updatedAt'> {
-  return fields;
 }
 
 function requireById<T extends { id: string }>(items: T[], id: string, kind: string): T {
@@ -189,17 +177,6 @@ function consumedUnits(users: User[]): Map<string, number> {
   const counts = new Map<string, number>();
   for (const user of users) for (const id of user.licenseIds) counts.set(id, (counts.get(id) ?? 0) + 1);
   return counts;
-}
-
-function checkEmailFree(data: OrgData, email: string): void {
-  const owner = data.users.find((u) => normalizeEmail(u.email) === normalizeEmail(email));
-  if (owner) {
-    throw new DirectoryError('email_taken', `E-mail ${email} is already used by ${owner.displayName}.`, {
-      email: owner.email,
-      userId: owner.id,
-      displayName: owner.displayName,
-    });
-  }
 }
 
 function checkLicenses(data: OrgData, licenseIds: string[]): void {
@@ -222,7 +199,7 @@ function newUserRecord(input: NewUser, at: string): User {
     email: input.email.trim(),
     firstName: input.firstName,
     lastName: input.lastName,
-    displayName: input.displayName || `${input.firstName} ${input.lastName}`.trim() || input.email.trim(),
+    displayName: displayNameOf(input) || input.email.trim(),
     status: 'pending',
     licenseIds: [...new Set(input.licenseIds)],
     locationId: input.locationId,
@@ -234,11 +211,6 @@ function newUserRecord(input: NewUser, at: string): User {
 
 function releaseNumbers(data: OrgData, userId: string): void {
   for (const n of data.numbers) if (n.ownerId === userId) delete n.ownerId;
-}
-
-function takeNumber(data: OrgData, user: User): void {
-  const number = data.numbers.find((n) => n.e164 === user.phoneNumber && n.locationId === user.locationId);
-  if (number) number.ownerId = user.id;
 }
 
 /**
@@ -271,9 +243,8 @@ class LowdbDirectory implements Directory {
     return this.now().toISOString();
   }
 
-  private auditEntry({ ctx, action, target, before, after }: AuditInput): AuditEntry {
-    const entry: AuditEntry = { id: randomUUID(), at: this.nowIso(), actor: { ...ctx.actor }, flow: ctx.flow, action, target };
-    return compact({ ...entry, before: clone(before), after: clone(after) });
+  private auditEntry(input: AuditInput): AuditEntry {
+    return auditEntry(input, this.nowIso());
   }
 
   private async commit(mutate: (data: OrgData) => void, audit?: AuditInput | AuditEntry): Promise<void> {
@@ -339,7 +310,7 @@ class LowdbDirectory implements Directory {
         (filter.status === undefined || u.status === filter.status) &&
         (filter.locationId === undefined || u.locationId === filter.locationId),
     );
-    return clone(users).sort((a, b) => collator.compare(a.lastName, b.lastName) || collator.compare(a.firstName, b.firstName));
+    return clone(users).sort(byUserName);
   }
 
   async getUser(id: string): Promise<User | undefined> {
@@ -357,10 +328,7 @@ class LowdbDirectory implements Directory {
     checkCalling(this.data, undefined, input);
     const user = newUserRecord({ ...input, licenseIds }, this.nowIso());
     await this.commit(
-      (data) => {
-        data.users.push(user);
-        takeNumber(data, user);
-      },
+      (data) => placeUser(data, user),
       { ctx, action: 'user.create', target: user.email, after: user },
     );
     return clone(user);
@@ -372,11 +340,7 @@ class LowdbDirectory implements Directory {
     const { locationId, phoneNumber, extension } = assignment;
     const after = compact({ ...before, locationId, phoneNumber, extension });
     await this.commit(
-      (data) => {
-        releaseNumbers(data, userId);
-        takeNumber(data, after);
-        data.users = replaceById(data.users, [after]);
-      },
+      (data) => placeUser(data, after),
       { ctx, action: 'user.assignCalling', target: before.email, before, after },
     );
     return clone({ before, after });
@@ -405,9 +369,7 @@ class LowdbDirectory implements Directory {
       if (normalizeEmail(before.email) !== normalizeEmail(user.email)) checkEmailFree(draft, user.email);
       checkLicenses(draft, added);
       checkCalling(draft, user.id, user);
-      releaseNumbers(draft, user.id);
-      draft.users = replaceById(draft.users, [user]);
-      takeNumber(draft, user);
+      placeUser(draft, user);
       return user;
     });
     const created = changes.create.map((input) => {
@@ -415,8 +377,7 @@ class LowdbDirectory implements Directory {
       checkEmailFree(draft, user.email);
       checkLicenses(draft, user.licenseIds);
       checkCalling(draft, undefined, user);
-      draft.users.push(user);
-      takeNumber(draft, user);
+      placeUser(draft, user);
       return user;
     });
     const job = ending && this.endedJob(ending, at);
@@ -482,7 +443,7 @@ class LowdbDirectory implements Directory {
       const created = changes.create.map((c) => storedContact(c, { id: randomUUID(), createdAt: at, updatedAt: at }));
       const updated = changes.update.map((c) => storedContact(c, { id: c.id, createdAt: this.contacts.get(c.id)!.createdAt, updatedAt: at }));
       const deleted = [...new Set(changes.delete)];
-      const audit = this.auditEntry(ending ? importAudit(ctx, created, updated, deleted) : this.editAudit(ctx, created, updated, deleted));
+      const audit = this.auditEntry(contactsAudit(ctx, !!ending, { created, updated, deleted }, this.contacts));
       const job = ending && this.endedJob(ending, at);
       const put = [...updated, ...created];
       const writes = put.length > 0 || deleted.length > 0;
@@ -491,21 +452,6 @@ class LowdbDirectory implements Directory {
       if (writes || job) await this.commit((data) => job && (data.importJobs = replaceById(data.importJobs, [job])), writes ? audit : undefined);
       return { created, updated, deleted, ...(job ? { job: clone(job) } : {}) };
     });
-  }
-
-  /** A change made by hand: one contact is audited with before and after; several deleted ones by name. */
-  private editAudit(ctx: WriteContext, created: Contact[], updated: Contact[], deleted: string[]): AuditInput {
-    const deletedContacts = deleted.map((id) => this.contacts.get(id)!);
-    if (created.length + updated.length + deleted.length !== 1) {
-      if (created.length || updated.length) return importAudit(ctx, created, updated, deleted);
-      return { ctx, action: 'contacts.delete', target: deletedContacts.map((c) => c.displayName).join(', '), before: { contacts: deletedContacts.length } };
-    }
-    if (created.length) return { ctx, action: 'contact.create', target: created[0].displayName, after: auditedContact(created[0]) };
-    if (updated.length) {
-      const before = this.contacts.get(updated[0].id)!;
-      return { ctx, action: 'contact.update', target: before.displayName, before: auditedContact(before), after: auditedContact(updated[0]) };
-    }
-    return { ctx, action: 'contact.delete', target: deletedContacts[0].displayName, before: auditedContact(deletedContacts[0]) };
   }
 
   private endedJob({ jobId, counts }: ImportEnding, at: string): ImportJob {

@@ -1,5 +1,6 @@
 import type { Contact, ContactAddress, ContactPhoneType, User } from '../../domain/types';
 import type { NewContact, NewUser } from '../directory';
+import { displayNameOf } from '../../domain/users';
 
 export const CONTACT_SCHEMA = 'urn:cisco:codev:identity:contact:core:1.0';
 
@@ -71,7 +72,7 @@ export function personBody(user: NewUser | User): Record<string, unknown> {
     emails: [user.email.trim()],
     firstName: user.firstName,
     lastName: user.lastName,
-    displayName: user.displayName || `${user.firstName} ${user.lastName}`.trim() || user.email.trim(),
+    displayName: displayNameOf(user) || user.email.trim(),
     licenses: [...new Set(user.licenseIds)],
     ...(user.locationId && { locationId: user.locationId }),
     ...(user.extension && { extension: user.extension }),

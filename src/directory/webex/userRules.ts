@@ -10,19 +10,6 @@ export interface OrgSnapshot {
   numbers: PhoneNumber[];
 }
 
-const normalizeEmail = (email: string) => email.trim().toLowerCase();
-
-export function checkEmailFree(org: OrgSnapshot, email: string, exceptId?: string): void {
-  const owner = org.users.find((u) => u.id !== exceptId && normalizeEmail(u.email) === normalizeEmail(email));
-  if (owner) {
-    throw new DirectoryError('email_taken', `E-mail ${email} is already used by ${owner.displayName}.`, {
-      email: owner.email,
-      userId: owner.id,
-      displayName: owner.displayName,
-    });
-  }
-}
-
 /** Takes a unit of each licence, or refuses (no_units_left / not_found). */
 export function takeUnits(org: OrgSnapshot, licenseIds: string[]): void {
   for (const id of licenseIds) {
@@ -33,14 +20,4 @@ export function takeUnits(org: OrgSnapshot, licenseIds: string[]): void {
     }
     license.consumedUnits++;
   }
-}
-
-export { checkCalling } from '../storeRules';
-
-/** Records a user as the snapshot should now see them (its number taken, the old one freed). */
-export function placeUser(org: OrgSnapshot, user: User): void {
-  for (const n of org.numbers) if (n.ownerId === user.id) delete n.ownerId;
-  org.users = [...org.users.filter((u) => u.id !== user.id), user];
-  const number = org.numbers.find((n) => n.e164 === user.phoneNumber && n.locationId === user.locationId);
-  if (number) number.ownerId = user.id;
 }

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { Low } from 'lowdb';
 import type { AuditEntry, Contact, DistributionList, ImportJob, License, Location, PhoneNumber, User, WriteContext } from '../../domain/types';
 import { sleep, WebexClient, type WebexClientOptions } from '../../webex/client';
@@ -18,12 +17,26 @@ import {
   type UserChangesResult,
   type UserFilter,
 } from '../directory';
-import { checkContactChanges, normalizeEmail, notFound, startImportJob } from '../storeRules';
+import {
+  auditEntry,
+  byUserName,
+  checkCalling,
+  checkContactChanges,
+  checkEmailFree,
+  clone,
+  compact,
+  contactsAudit,
+  normalizeEmail,
+  notFound,
+  placeUser,
+  startImportJob,
+  type AuditInput,
+} from '../storeRules';
 import { ContactWriter } from './contactWriter';
 import { openLocalStore, type WebexLocalData } from './localStore';
-import { contactOf, personBody, userOf, type WebexContact, type WebexPerson } from './mapping';
+import { compactNumber, contactOf, personBody, userOf, type WebexContact, type WebexPerson } from './mapping';
 import { runActivationJob } from './activationJob';
-import { checkCalling, checkEmailFree, placeUser, takeUnits, type OrgSnapshot } from './userRules';
+import { takeUnits, type OrgSnapshot } from './userRules';
 
 export interface WebexDirectoryOptions extends Omit<WebexClientOptions, 'baseUrl' | 'token'> {
   apiUrl: string;
@@ -40,15 +53,9 @@ export interface WebexDirectoryOptions extends Omit<WebexClientOptions, 'baseUrl
 
 const LISTS_NEED_EMBEDDED =
   'Webex has no distribution-list API: distribution lists need the embedded backend (DIRECTORY_BACKEND=lowdb).';
-const collator = new Intl.Collator('fr', { sensitivity: 'base' });
-const clone = <T>(value: T): T => structuredClone(value);
 /** Same names as the embedded backend: "Webex Calling — …" and the Suite carry calling. */
 const isCallingLicence = (name: string) => /calling|suite/i.test(name);
 const SEARCH_PAGE = 1000;
-
-function compact<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
-}
 
 export async function openWebexDirectory(options: WebexDirectoryOptions): Promise<Directory> {
   const now = options.now ?? (() => new Date());
@@ -94,7 +101,11 @@ export class WebexDirectory implements Directory {
   }
 
   private audit(ctx: WriteContext, action: string, target: string, before?: unknown, after?: unknown): Promise<void> {
-    const entry: AuditEntry = compact({ id: randomUUID(), at: this.nowIso(), actor: { ...ctx.actor }, flow: ctx.flow, action, target, before: clone(before), after: clone(after) });
+    return this.record({ ctx, action, target, before, after });
+  }
+
+  private record(input: AuditInput): Promise<void> {
+    const entry = auditEntry(input, this.nowIso());
     return this.commit((data) => void data.audit.push(entry));
   }
 
@@ -129,7 +140,7 @@ export class WebexDirectory implements Directory {
     );
     return items
       .filter((n) => n.phoneNumber)
-      .map((n) => compact({ e164: n.phoneNumber!.replace(/[\s().-]/g, ''), locationId, ownerId: n.owner?.id }))
+      .map((n) => compact({ e164: compactNumber(n.phoneNumber!), locationId, ownerId: n.owner?.id }))
       .sort((a, b) => a.e164.localeCompare(b.e164));
   }
 
@@ -140,7 +151,7 @@ export class WebexDirectory implements Directory {
     return people
       .map((p) => this.userOf(p))
       .filter((u) => (filter.status === undefined || u.status === filter.status) && (filter.locationId === undefined || u.locationId === filter.locationId))
-      .sort((a, b) => collator.compare(a.lastName, b.lastName) || collator.compare(a.firstName, b.firstName));
+      .sort(byUserName);
   }
 
   async getUser(id: string): Promise<User | undefined> {
@@ -344,7 +355,7 @@ export class WebexDirectory implements Directory {
       const outcome = await this.writer.write(changes.create, changes.update, deleted, new Set(current.keys()));
       const { created, updated, failed } = outcome;
       const writes = created.length + updated.length + outcome.deleted.length > 0;
-      if (writes) await this.auditContacts(ctx, !!ending, created, updated, outcome.deleted, current);
+      if (writes) await this.record(contactsAudit(ctx, !!ending, { created, updated, deleted: outcome.deleted }, current));
       const counts = ending && {
         ...ending.counts,
         created: ending.counts.created - failed.filter((f) => f.kind === 'create').length,
@@ -356,23 +367,6 @@ export class WebexDirectory implements Directory {
     });
     this.contactWrites = run.catch(() => undefined);
     return run;
-  }
-
-  private auditContacts(ctx: WriteContext, isImport: boolean, created: Contact[], updated: Contact[], deleted: string[], current: Map<string, Contact>) {
-    const fields = ({ id: _i, createdAt: _c, updatedAt: _u, ...rest }: Contact) => rest;
-    const counts = { created: created.length, updated: updated.length, deleted: deleted.length };
-    if (isImport || created.length + updated.length + deleted.length !== 1) {
-      if (isImport || created.length || updated.length) return this.audit(ctx, 'contacts.apply', 'contacts', undefined, counts);
-      const gone = deleted.map((id) => current.get(id)!);
-      return this.audit(ctx, 'contacts.delete', gone.map((c) => c.displayName).join(', '), { contacts: gone.length });
-    }
-    if (created.length) return this.audit(ctx, 'contact.create', created[0].displayName, undefined, fields(created[0]));
-    if (updated.length) {
-      const before = current.get(updated[0].id)!;
-      return this.audit(ctx, 'contact.update', before.displayName, fields(before), fields(updated[0]));
-    }
-    const gone = current.get(deleted[0])!;
-    return this.audit(ctx, 'contact.delete', gone.displayName, fields(gone));
   }
 
   // ---- Distribution lists: no Webex API

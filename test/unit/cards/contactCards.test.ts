@@ -1,4 +1,3 @@
-import { type AdaptiveCard } from '../../../cards/adaptive';
 import {
   contactCard,
   contactFormCard,
@@ -15,7 +14,8 @@ import { contactsCard } from '../../../cards/importCards';
 import { pageOf } from '../../../src/domain/contactSearch';
 import type { Contact } from '../../../src/domain/types';
 import { messages, type Messages } from '../../../src/i18n';
-import { cardButtons, cardElements, cardFacts, cardTexts, validateCard, type Button } from '../../helpers/cardSchema';
+import { cardElements, cardFacts, type Button } from '../../helpers/cardSchema';
+import { testScenarios, type Scenario } from './scenarios';
 
 const at = '2025-05-23T09:03:00.000Z';
 const jean: Contact = {
@@ -62,8 +62,6 @@ const searchButtons = (m: Messages): Button[] => [
 ];
 
 /** builder scenario: the card, texts it must show, and exactly the buttons it offers. */
-type Scenario = [string, (m: Messages) => AdaptiveCard, (m: Messages) => string[], (m: Messages) => Button[]];
-
 const scenarios: Scenario[] = [
   [
     'contactsCard for an admin: search, add, import, template, export, last imports',
@@ -191,17 +189,7 @@ describe.each(['fr', 'en'] as const)('contact cards (%s)', (locale) => {
   const m = messages(locale);
   const c = m.contactEditing;
 
-  test.each(scenarios)('%s is a valid Adaptive Card 1.3', (_name, build) => {
-    expect(validateCard(build(m))).toEqual([]);
-  });
-
-  test.each(scenarios)('%s shows its key texts', (_name, build, texts) => {
-    expect(cardTexts(build(m))).toEqual(expect.arrayContaining(texts(m)));
-  });
-
-  test.each(scenarios)('%s offers exactly its buttons, with the data the dialogs read', (_name, build, _texts, buttons) => {
-    expect(cardButtons(build(m))).toEqual(buttons(m));
-  });
+  testScenarios(m, scenarios);
 
   test('a contact shows every filled field in the template order, numbers formatted with their type', () => {
     expect(cardFacts(contactCard(m, { title: 't', contact: jean, admin: true }))).toEqual([

@@ -1,4 +1,3 @@
-import type { AdaptiveCard } from '../../../cards/adaptive';
 import {
   confirmMembersCard,
   createListCard,
@@ -15,7 +14,8 @@ import {
   type ListMember,
 } from '../../../cards/listCards';
 import { messages, type Messages } from '../../../src/i18n';
-import { cardButtons, cardElements, cardFacts, cardTexts, validateCard, type Button } from '../../helpers/cardSchema';
+import { cardElements, cardFacts, cardTexts, validateCard, type Button } from '../../helpers/cardSchema';
+import { testScenarios, type Scenario } from './scenarios';
 
 const suppliers = { id: 'l-sup', name: 'Fournisseurs EMEA' };
 const ann: ListMember = { id: 'c-ann', name: 'Ann Archer', detail: 'ann@example.com' };
@@ -34,8 +34,6 @@ const ref = { ...lists, listId: 'l-sup' };
 const cancel = (m: Messages): Button => ({ title: m.common.cancel, data: { action: 'cancel' } });
 
 /** builder scenario: the card, texts it must show, and exactly the buttons it offers. */
-type Scenario = [string, (m: Messages) => AdaptiveCard, (m: Messages) => string[], (m: Messages) => Button[]];
-
 const scenarios: Scenario[] = [
   [
     'listsCard: no list yet',
@@ -155,17 +153,7 @@ const scenarios: Scenario[] = [
 describe.each(['fr', 'en'] as const)('list cards (%s)', (locale) => {
   const m = messages(locale);
 
-  test.each(scenarios)('%s is a valid Adaptive Card 1.3', (_name, build) => {
-    expect(validateCard(build(m))).toEqual([]);
-  });
-
-  test.each(scenarios)('%s shows its key texts', (_name, build, texts) => {
-    expect(cardTexts(build(m))).toEqual(expect.arrayContaining(texts(m)));
-  });
-
-  test.each(scenarios)('%s offers exactly its buttons, with the data the dialogs read', (_name, build, _texts, buttons) => {
-    expect(cardButtons(build(m))).toEqual(buttons(m));
-  });
+  testScenarios(m, scenarios);
 
   test('a list of 23 members shows the first 20 and how many more', () => {
     const card = listCard(m, { ...suppliers, members: many });

@@ -1,4 +1,4 @@
-import { adaptiveCard, submit, type AdaptiveCard } from '../../../cards/adaptive';
+import { adaptiveCard, submit } from '../../../cards/adaptive';
 import {
   beforeAfterCard,
   choiceCard,
@@ -14,6 +14,7 @@ import { formatPhone } from '../../../src/domain/phone';
 import { messages, type Messages } from '../../../src/i18n';
 import type { UserView } from '../../../src/services/views';
 import { cardButtons, cardElements, cardFacts, cardTexts, validateCard, type Button } from '../../helpers/cardSchema';
+import { testScenarios, type Scenario } from './scenarios';
 
 // The sandbox org (src/directory/lowdb/seed.ts), as the dialogs show it.
 const locations = [
@@ -61,8 +62,6 @@ const confirmButtons = (m: Messages): Button[] => [
 const nextPage = { action: 'listUsers', filter: '', page: 1 };
 
 /** builder scenario: the card, texts it must show, and exactly the buttons it offers. */
-type Scenario = [string, (m: Messages) => AdaptiveCard, (m: Messages) => string[], (m: Messages) => Button[]];
-
 const scenarios: Scenario[] = [
   [
     'choiceCard: the location question',
@@ -179,17 +178,7 @@ const scenarios: Scenario[] = [
 describe.each(['fr', 'en'] as const)('user cards (%s)', (locale) => {
   const m = messages(locale);
 
-  test.each(scenarios)('%s is a valid Adaptive Card 1.3', (_name, build) => {
-    expect(validateCard(build(m))).toEqual([]);
-  });
-
-  test.each(scenarios)('%s shows its key texts', (_name, build, texts) => {
-    expect(cardTexts(build(m))).toEqual(expect.arrayContaining(texts(m)));
-  });
-
-  test.each(scenarios)('%s offers exactly its buttons, with the data the dialogs read', (_name, build, _texts, buttons) => {
-    expect(cardButtons(build(m))).toEqual(buttons(m));
-  });
+  testScenarios(m, scenarios);
 
   test('user facts show the calling rows only for a user with calling, and the status when given', () => {
     const c = m.common;
