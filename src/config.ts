@@ -54,7 +54,18 @@ const schema = z.object({
   WEBEX_CONCURRENCY: count(4, 'requests'),
   WEBEX_TIMEOUT_MS: count(30_000, 'milliseconds'),
   WEBEX_CONTACTS_CHUNK_SIZE: count(100, 'contacts').pipe(z.number().max(1000, 'expected at most 1000 contacts per bulk request')),
+  // The Webex app as a channel: the bot's own token (developer.webex.com → My Apps → bot) and the secret its webhooks are signed with.
+  WEBEX_BOT_TOKEN: optionalText,
+  WEBEX_WEBHOOK_SECRET: optionalText,
   DATA_DIR: z.string().trim().min(1, 'expected a folder path').default('./data'),
+  // Conversation state, locks, jobs and links: files under DATA_DIR (one instance) or Azure Blob Storage (several instances).
+  STATE_STORE: z.enum(['file', 'blob'], { error: 'expected file or blob' }).default('file'),
+  BLOB_CONNECTION_STRING: optionalText,
+  BLOB_CONTAINER: z
+    .string()
+    .trim()
+    .regex(/^(?!.*--)[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/, 'expected a container name: 3-63 lower-case letters, digits and single dashes')
+    .default('provisio'),
   DEFAULT_LOCALE: z.enum(LOCALES, { error: 'expected fr or en' }).default('fr'),
   DEFAULT_REGION: z
     .string()
@@ -108,7 +119,11 @@ export interface Config {
   directoryBackend: 'lowdb' | 'webex';
   /** The webex backend's settings (token and org id are set when directoryBackend is webex). */
   webex: { accessToken?: string; orgId?: string; apiUrl: string; concurrency: number; timeoutMs: number; contactsChunkSize: number };
+  /** Set when both WEBEX_BOT_TOKEN and WEBEX_WEBHOOK_SECRET are: POST /api/webex serves the Webex app. */
+  webexChannel?: { botToken: string; webhookSecret: string };
   dataDir: string;
+  /** Where conversation state, the import lock, jobs and links live. */
+  stateStore: { kind: 'file' } | { kind: 'blob'; connectionString: string; container: string };
   defaultLocale: Locale;
   defaultRegion: string;
   /** Largest import file accepted: data rows (header excluded) and size in bytes. */
@@ -160,6 +175,12 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     if (!set.WEBEX_ACCESS_TOKEN) problems.push('WEBEX_ACCESS_TOKEN: required when DIRECTORY_BACKEND is webex (an admin access token of the org)');
     if (!set.WEBEX_ORG_ID) problems.push('WEBEX_ORG_ID: required when DIRECTORY_BACKEND is webex (the org id, from Control Hub or GET /people/me)');
   }
+  if (!!set.WEBEX_BOT_TOKEN !== !!set.WEBEX_WEBHOOK_SECRET) {
+    problems.push(`${set.WEBEX_BOT_TOKEN ? 'WEBEX_WEBHOOK_SECRET' : 'WEBEX_BOT_TOKEN'}: required with ${set.WEBEX_BOT_TOKEN ? 'WEBEX_BOT_TOKEN' : 'WEBEX_WEBHOOK_SECRET'} (the Webex channel needs the bot token and the webhook secret)`);
+  }
+  if (set.STATE_STORE?.trim() === 'blob' && !set.BLOB_CONNECTION_STRING) {
+    problems.push('BLOB_CONNECTION_STRING: required when STATE_STORE is blob (the storage account connection string, or Azurite\'s)');
+  }
   if (!parsed.success || problems.length) throw new ConfigError(problems);
   const v = parsed.data;
   return {
@@ -181,7 +202,10 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       timeoutMs: v.WEBEX_TIMEOUT_MS,
       contactsChunkSize: v.WEBEX_CONTACTS_CHUNK_SIZE,
     },
+    ...(v.WEBEX_BOT_TOKEN && v.WEBEX_WEBHOOK_SECRET && { webexChannel: { botToken: v.WEBEX_BOT_TOKEN, webhookSecret: v.WEBEX_WEBHOOK_SECRET } }),
     dataDir: path.resolve(v.DATA_DIR),
+    stateStore:
+      v.STATE_STORE === 'blob' ? { kind: 'blob', connectionString: v.BLOB_CONNECTION_STRING!, container: v.BLOB_CONTAINER } : { kind: 'file' },
     defaultLocale: v.DEFAULT_LOCALE,
     defaultRegion: v.DEFAULT_REGION,
     importLimits: { maxRows: v.IMPORT_MAX_ROWS, maxBytes: v.IMPORT_MAX_BYTES },
@@ -196,5 +220,5 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
 }
 
 function isSecret(name: string): boolean {
-  return /password|secret|token|key|smtp_url/i.test(name);
+  return /password|secret|token|key|smtp_url|connection_string/i.test(name);
 }
