@@ -1,7 +1,7 @@
 import { regexes } from 'zod';
 import { GROUP_FIELDS, PHONE_FIELDS, PHONE_TYPE_FIELDS, PHONE_TYPES, SLOTS, type ContactDraft, type FieldKey, type RowValues, type Slot } from './contactFields';
 import type { IssueDetails, RowIssueCode } from './contactIssues';
-import { readContactPhone, readPhoneType } from './contactPhone';
+import { readContactPhone, readPhoneType, type PhoneReading } from './contactPhone';
 import type { ContactPhone, ContactPhoneType } from './types';
 
 export interface RowIssue {
@@ -23,6 +23,8 @@ export interface RowRules {
   contactMethod: 'any' | 'workPhoneOrEmail';
   /** Numbers whose type is given by the format rather than by a Type column. */
   fixedPhoneTypes?: Partial<Record<Slot, ContactPhoneType>>;
+  /** Numbers already read (an import reads all of a file's numbers at once); readContactPhone by default. */
+  readPhone?: (raw: string, type: ContactPhoneType) => PhoneReading;
 }
 
 // user@host, with an optional sip:/sips: scheme, port and ;parameters.
@@ -42,6 +44,7 @@ export function checkContactRow(values: RowValues, rules: RowRules): RowCheck {
   const errors: RowIssue[] = [];
   const warnings: RowIssue[] = [];
   const text = (field: FieldKey) => values(field) || undefined;
+  const readPhone = rules.readPhone ?? ((raw: string, type: ContactPhoneType) => readContactPhone(raw, type, rules.region));
 
   const displayName = text('displayName');
   if (!displayName) errors.push({ field: 'displayName', code: 'display_name_required', details: {} });
@@ -68,7 +71,7 @@ export function checkContactRow(values: RowValues, rules: RowRules): RowCheck {
       errors.push({ field: typeField, code: 'phone_type_invalid', details: { value: typed, allowed: PHONE_TYPES.join(', ') } });
       continue;
     }
-    const reading = readContactPhone(raw, type, rules.region);
+    const reading = readPhone(raw, type);
     if ('error' in reading) {
       errors.push({ field: numberField, code: reading.error, details: reading.details });
       continue;

@@ -1,12 +1,14 @@
 import type { Directory } from '../directory/directory';
-import type { FieldKey } from '../domain/contactFields';
+import { PHONE_FIELDS, PHONE_TYPE_FIELDS, SLOTS, type FieldKey } from '../domain/contactFields';
+import { readContactPhone, readPhoneType, type PhoneReading } from '../domain/contactPhone';
 import { checkContactRow, type RowRules } from '../domain/contactRules';
 import type { IssueDetails } from '../domain/contactIssues';
-import type { WriteContext } from '../domain/types';
+import type { ContactPhoneType, WriteContext } from '../domain/types';
 import { CsvFileError } from '../csv/fileError';
 import { mapHeader, normalizeHeader, type HeaderMap } from '../csv/formats';
 import { USER_COLUMNS } from '../csv/usersFormat';
 import { ContactPlanner, type IdentityKind } from './contactPlan';
+import { readPhones } from './phoneReadings';
 import { runImport, type ImportOptions, type ImportOutcome, type ImportRequest, type ImportSpec, type RowPlanner } from './importPipeline';
 
 export type { FailedRecords, ImportIssue, ImportOptions, ImportOutcome, ImportReport, ImportRequest } from './importPipeline';
@@ -21,6 +23,9 @@ export function importContacts(directory: Directory, request: ImportRequest, ctx
 
 function contactsSpec(directory: Directory, region: string): ImportSpec<HeaderMap, ReturnType<typeof checkContactRow>['draft'] & object, FieldKey> {
   let rules: RowRules | undefined;
+  let readings = new Map<string, PhoneReading>();
+  const readPhone = (raw: string, type: ContactPhoneType) =>
+    (type !== 'work_extension' && readings.get(raw)) || readContactPhone(raw, type, region);
   return {
     kind: 'contacts',
     mapHeader(cells) {
@@ -31,11 +36,15 @@ function contactsSpec(directory: Directory, region: string): ImportSpec<HeaderMa
         throw error;
       }
     },
+    async prepare(rows, header) {
+      readings = await readPhones(phoneCells(rows, header), region);
+    },
     checkRow(value, header) {
       rules ??= {
         region,
         contactMethod: header.spec.id === 'company-contacts' ? 'workPhoneOrEmail' : 'any',
         fixedPhoneTypes: header.spec.fixedPhoneTypes,
+        readPhone,
       };
       return checkContactRow(value, rules);
     },
@@ -55,6 +64,17 @@ function contactsSpec(directory: Directory, region: string): ImportSpec<HeaderMa
       return rowPlanner;
     },
   };
+}
+
+/** The number cells of every row, extensions left out (they are not phone numbers). */
+function* phoneCells(rows: ((field: FieldKey) => string)[], header: HeaderMap): Generator<string> {
+  const slots = SLOTS.flatMap((slot, i) => (header.fields.has(PHONE_FIELDS[i]) ? [{ slot, number: PHONE_FIELDS[i], type: PHONE_TYPE_FIELDS[i] }] : []));
+  for (const value of rows) {
+    for (const { slot, number, type } of slots) {
+      const raw = value(number);
+      if (raw && (header.spec.fixedPhoneTypes?.[slot] ?? readPhoneType(value(type))) !== 'work_extension') yield raw;
+    }
+  }
 }
 
 /** duplicate_row names the columns that made both rows the same contact, as the file calls them. */

@@ -96,6 +96,8 @@ export interface ImportSpec<Header extends MappedHeader<Field>, Draft, Field ext
   mapHeader(cells: string[]): Header;
   /** The field rules of one row; `value(field)` is its trimmed cell, '' when absent. */
   checkRow(value: (field: Field) => string, header: Header): RowCheck<Draft, Field>;
+  /** Work done for all rows at once before checkRow is called row by row (the contacts import reads its numbers). */
+  prepare?(rows: ((field: Field) => string)[], header: Header): Promise<void>;
   planner(header: Header, drafts: Draft[]): Promise<RowPlanner<Draft, Field>>;
   /** Report fields of this kind (the users import's mode). */
   reportExtras?: Record<string, unknown>;
@@ -132,7 +134,9 @@ export async function runImport<Header extends MappedHeader<Field>, Draft, Field
       const ended = await fail();
       return { ok: false, dryRun, fileError: { code: error.code, details: error.details }, job: ended };
     }
-    const checked = checkRows(table, header, spec);
+    const values = rowValues(table, header);
+    await spec.prepare?.(values, header);
+    const checked = checkRows(table, header, spec, values);
     const drafts = checked.flatMap((row) => (row.draft === undefined ? [] : [row.draft]));
     const planner = await spec.planner(header, drafts);
     const { report, failed, outcomes } = planRows(table, header, checked, planner);
@@ -150,17 +154,23 @@ interface CheckedRow<Draft, Field extends string> extends RowCheck<Draft, Field>
   record: CsvRecord;
 }
 
+/** Each row's `value(field)`: its trimmed cell, '' when absent. */
+function rowValues<Field extends string>(table: Table, header: MappedHeader<Field>): ((field: Field) => string)[] {
+  const indexOf = new Map<Field, number>([...header.fieldAt].map(([index, field]) => [field, index]));
+  return table.rows.map((record) => valuesOf(record, indexOf));
+}
+
 /** The field rules, row by row; a row with values beyond the header is not matched. */
 function checkRows<Header extends MappedHeader<Field>, Draft, Field extends string>(
   table: Table,
   header: Header,
   spec: ImportSpec<Header, Draft, Field>,
+  values: ((field: Field) => string)[],
 ): CheckedRow<Draft, Field>[] {
-  const indexOf = new Map<Field, number>([...header.fieldAt].map(([index, field]) => [field, index]));
-  return table.rows.map((record) => {
+  return table.rows.map((record, i) => {
     const tooLong = tooLongOf(record, header);
     if (tooLong.length) return { record, errors: tooLong, warnings: [] };
-    const check = spec.checkRow(valuesOf(record, indexOf), header);
+    const check = spec.checkRow(values[i], header);
     const overflow = overflowOf(record, header, table.delimiter);
     if (overflow) return { record, errors: [overflow, ...check.errors], warnings: check.warnings };
     return { record, draft: check.draft, errors: check.errors, warnings: check.warnings };

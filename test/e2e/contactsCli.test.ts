@@ -137,3 +137,24 @@ test('--help lists the contacts commands', () => {
   expect(run.code).toBe(0);
   for (const command of ['import', 'export', 'template']) expect(run.stdout).toMatch(new RegExp(`^\\s+${command}\\b`, 'm'));
 });
+
+test('a file with thousands of numbers (read partly on a worker thread) imports them all, and the CLI exits once done', () => {
+  const header = fs.readFileSync(FILLED, 'utf8').split(/\r?\n/)[0];
+  const rows = Array.from({ length: 3000 }, (_, i) => {
+    const cells = Array<string>(28).fill('');
+    cells[0] = `Worker ${i}`;
+    cells[4] = `01 ${String(40_000_000 + i).replace(/(..)(..)(..)(..)/, '$1 $2 $3 $4')}`;
+    cells[5] = 'work';
+    cells[6] = i === 2999 ? '3.36123E+10' : '';
+    cells[7] = i === 2999 ? 'mobile' : '';
+    return cells.join(',');
+  });
+  fs.writeFileSync(temp('big.csv'), [header, ...rows].join('\n'));
+  const run = cli('contacts', 'import', temp('big.csv'), '--json');
+  expect(run.code).toBe(0);
+  expect(run.json).toMatchObject({ created: 2999, failed: 1 });
+  expect(run.json.errors).toEqual([expect.objectContaining({ line: 3001, column: 'Phone Number 2', code: 'phone_scientific_notation' })]);
+  const exported = cli('contacts', 'export').stdout;
+  expect(exported).toContain('+33140000000');
+  expect(exported).toContain('+33140002998');
+});

@@ -1,0 +1,47 @@
+import { readContactPhone } from '../../src/domain/contactPhone';
+import { PARALLEL_MIN_NUMBERS, readPhones as readPhonesFromSources } from '../../src/services/phoneReadings';
+// The compiled build is the one with a worker (npm test builds first): its half of a big file is read there.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { readPhones: readPhonesWithWorker } = require('../../dist/src/services/phoneReadings') as typeof import('../../src/services/phoneReadings');
+
+/** French national numbers, international ones, numbers not valid, damaged cells and junk, in one mix. */
+function mixedNumbers(count: number): string[] {
+  const kinds = [
+    (i: number) => `01 ${String(40_000_000 + i).replace(/(..)(..)(..)(..)/, '$1 $2 $3 $4')}`,
+    (i: number) => `+49 30 ${String(1_000_000 + i)}`,
+    (i: number) => `0033 6${String(10_000_000 + i)}`,
+    (i: number) => `491511${String(2_000_000 + i)}`,
+    (i: number) => `3.36${i}E+10`,
+    (i: number) => `+1 555 ${String(i).padStart(7, '0')}`,
+    (i: number) => `abc${i}`,
+  ];
+  return Array.from({ length: count }, (_, i) => kinds[i % kinds.length](i));
+}
+
+const expected = (raws: string[]) => new Map(raws.map((raw) => [raw, readContactPhone(raw, 'work', 'FR')]));
+
+test.each([
+  ['a small file, read inline', readPhonesFromSources, 50],
+  ['a big file, half read on the worker thread', readPhonesWithWorker, PARALLEL_MIN_NUMBERS * 2 + 1],
+])('%s: each distinct number gets exactly what readContactPhone says, warnings and errors included', async (_name, readPhones, count) => {
+  const raws = mixedNumbers(count);
+  const readings = await readPhones([...raws, ...raws.slice(0, 10)], 'FR');
+  expect(readings).toEqual(expected(raws));
+  const kinds = new Set([...readings.values()].map((r) => ('error' in r ? r.error : r.warning ? r.warning.code : 'ok')));
+  expect(kinds).toEqual(new Set(['ok', 'phone_not_valid', 'phone_lost_plus', 'phone_scientific_notation', 'phone_invalid']));
+});
+
+test('the region reaches the worker: the same national digits read as Belgian there', async () => {
+  const raws = Array.from({ length: PARALLEL_MIN_NUMBERS }, (_, i) => `02 ${String(5_000_000 + i)}`);
+  const readings = await readPhonesWithWorker(raws, 'BE');
+  expect(readings.get(raws.at(-1)!)).toEqual(readContactPhone(raws.at(-1)!, 'work', 'BE'));
+  expect(readings.get(raws.at(-1)!)).toMatchObject({ value: expect.stringMatching(/^\+322/) });
+});
+
+test('imports one after another reuse the worker and each gets its own answers', async () => {
+  const first = mixedNumbers(PARALLEL_MIN_NUMBERS);
+  const second = first.map((raw) => `${raw}9`);
+  const [a, b] = await Promise.all([readPhonesWithWorker(first, 'FR'), readPhonesWithWorker(second, 'FR')]);
+  expect(a).toEqual(expected(first));
+  expect(b).toEqual(expected(second));
+});
