@@ -2,14 +2,18 @@
 /**
  * Turn latency over HTTP: the same load (concurrent conversations, "aide"
  * turns, deliveryMode expectReplies) against a bare echo bot on the same
- * stack and against the built Provisio bot, one after the other in the same
- * run. "aide" shows the menu and writes nothing to the directory.
+ * stack, the built Provisio bot with its state in files (STATE_STORE=file),
+ * and the same bot with its state on Blob Storage (STATE_STORE=blob, on an
+ * Azurite started from node_modules: state reads and writes, the turn lease),
+ * one after the other in the same run. "aide" shows the menu and writes
+ * nothing to the directory.
  */
 const { spawn } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const readline = require('node:readline');
+const { startAzurite } = require('../scripts/azurite.js');
 
 const ROOT = path.join(__dirname, '..');
 const GOAL_P50_RATIO = 1.5;
@@ -101,24 +105,37 @@ function summarise(outcomes) {
  */
 async function measureTurnLatency({ conversations = 50, turns = 20, rounds = 4, warmupTurns = 10, text = 'aide' } = {}) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'provisio-bench-turns-'));
+  const blobDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'provisio-bench-turns-blob-'));
   const bots = {};
+  let azurite;
   try {
+    azurite = await startAzurite();
     bots.echo = await startChild('echo bot', path.join(__dirname, 'echoBot.js'), {});
     bots.provisio = await startChild('Provisio', path.join(ROOT, 'dist', 'src', 'index.js'), { DATA_DIR: dataDir });
+    bots.provisioBlob = await startChild('Provisio (blob state)', path.join(ROOT, 'dist', 'src', 'index.js'), {
+      DATA_DIR: blobDataDir,
+      STATE_STORE: 'blob',
+      BLOB_CONNECTION_STRING: azurite.connectionString,
+      BLOB_CONTAINER: 'bench',
+    });
     const names = Object.keys(bots);
     const options = (name, turnCount) => ({ prefix: `load-${name}`, conversations, text, turns: turnCount });
     // The warm-up opens the conversations (Provisio writes each one's state once) and warms both processes up.
     for (const name of names) await load(bots[name].url, options(name, warmupTurns));
-    const outcomes = { echo: [], provisio: [] };
+    const outcomes = Object.fromEntries(names.map((name) => [name, []]));
     for (let round = 0; round < rounds; round++) {
       const turnCount = Math.floor(turns / rounds) + (round < turns % rounds ? 1 : 0);
-      for (const name of round % 2 ? [...names].reverse() : names) {
+      // Each round starts with another bot, so that none always runs on the warmest machine.
+      const order = names.map((_, i) => names[(i + round) % names.length]);
+      for (const name of order) {
         outcomes[name].push(...(await load(bots[name].url, options(name, turnCount))));
       }
     }
     const echo = summarise(outcomes.echo);
     const provisio = summarise(outcomes.provisio);
+    const provisioBlob = summarise(outcomes.provisioBlob);
     const ratioP50 = Number((provisio.p50Ms / echo.p50Ms).toFixed(2));
+    const ratio = (key) => Number((provisioBlob[key] / provisio[key]).toFixed(2));
     return {
       load: { conversations, turnsPerConversation: turns, rounds, warmupTurnsPerConversation: warmupTurns, text },
       echo,
@@ -126,10 +143,20 @@ async function measureTurnLatency({ conversations = 50, turns = 20, rounds = 4, 
       ratioP50,
       goalP50Ratio: GOAL_P50_RATIO,
       goalMet: ratioP50 <= GOAL_P50_RATIO && echo.errors === 0 && provisio.errors === 0,
+      // The same bot with STATE_STORE=blob on a local Azurite: what shared state costs per turn (no network latency here).
+      stateStore: {
+        file: { p50Ms: provisio.p50Ms, p99Ms: provisio.p99Ms },
+        blob: provisioBlob,
+        blobOverFileP50: ratio('p50Ms'),
+        blobOverFileP99: ratio('p99Ms'),
+        storage: 'Azurite (in memory, loopback)',
+      },
     };
   } finally {
     await Promise.all(Object.values(bots).map((bot) => bot.stop()));
+    if (azurite) await azurite.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });
+    fs.rmSync(blobDataDir, { recursive: true, force: true });
   }
 }
 

@@ -13,8 +13,10 @@
  * and the contacts journal), whose own cost is reported apart as storeMs.
  *
  * Then, in another process, the turn latency over HTTP of the built bot beside
- * a bare echo bot on the same stack (bench/turnLatency.js): writes
- * bench/results/turn-latency-<time>.json and prints it.
+ * a bare echo bot on the same stack, and of the same bot with its state on
+ * Blob Storage (Azurite) beside file state, p50/p99 and blob/file ratios
+ * (bench/turnLatency.js): writes bench/results/turn-latency-<time>.json and
+ * prints it.
  */
 const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');

@@ -1,5 +1,4 @@
-import path from 'node:path';
-import { ConversationState, UserState, type ConversationReference } from 'botbuilder';
+import { ConversationState, UserState, type ConversationReference, type TurnContext } from 'botbuilder';
 import { AddUserDialog } from '../dialogs/addUserDialog';
 import { AssignNumberDialog } from '../dialogs/assignNumberDialog';
 import { AuditDialog } from '../dialogs/auditDialog';
@@ -13,6 +12,7 @@ import { ListUsersDialog } from '../dialogs/listUsersDialog';
 import { ListsDialog } from '../dialogs/listsDialog';
 import { MainDialog, type DeniedListener } from '../dialogs/mainDialog';
 import { createAdapter } from './adapter';
+import { WEBEX_CHANNEL_ID, createWebexChannel } from './channels/webex';
 import { ProvisioBot } from './bot';
 import type { Config } from './config';
 import { openDirectory } from './directory/open';
@@ -21,7 +21,7 @@ import type { UploadedFile } from './http/fileRoutes';
 import type { Logger } from './logger';
 import { createServer, type RunningServer } from './server';
 import { createServices, type Services } from './services';
-import { FileStorage } from './state/fileStorage';
+import { createStateStore } from './state/stateStore';
 
 export interface App {
   config: Config;
@@ -51,9 +51,14 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
   let listeningUrl: string | undefined;
   const baseUrl = () => config.publicUrl ?? listeningUrl ?? `http://localhost:${config.port}`;
   const services = createServices(directory, { ...config, baseUrl });
-  const storage = new FileStorage(path.join(config.dataDir, 'state'));
-  const conversationState = new ConversationState(storage);
-  const userState = new UserState(storage);
+  const state = createStateStore(config, logger);
+  await state.ready();
+  logger.info({ stateStore: state.describe }, 'state store ready');
+  if (state.describe.kind === 'blob' && directory.backend === 'lowdb') {
+    logger.warn('STATE_STORE=blob with the lowdb backend: its directory is local files, so run ONE instance only (the webex backend scales out)');
+  }
+  const conversationState = new ConversationState(state.storage);
+  const userState = new UserState(state.storage);
   const bot = new ProvisioBot({
     conversationState,
     userState,
@@ -63,18 +68,23 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
     defaultLocale: config.defaultLocale,
     access: config.access,
     logger,
+    turns: state.turns,
   });
   const adapter = createAdapter(config, logger, conversationState);
+  const webex = createWebexChannel(config, { logger, services, run: (context) => bot.run(context), onTurnError: adapter.onTurnError });
 
   /** A file sent through an upload link: kept, then the conversation goes on by itself with its preview. */
   const onUpload = async (entry: LinkEntry, file: UploadedFile) => {
     const reference = entry.data?.reference as ConversationReference;
     const token = await services.files.keep(entry.conversationKey, file.bytes, file.fileName);
-    await adapter.continueConversationAsync(config.bot.appId ?? '', reference, async (context) => {
+    const logic = async (context: TurnContext) => {
       context.activity.name = UPLOAD_EVENT;
       context.activity.value = { token, fileName: file.fileName };
       await bot.run(context);
-    });
+    };
+    // A Webex space goes on through the Webex adapter, any other conversation through the Bot Framework one.
+    if (webex && reference.channelId === WEBEX_CHANNEL_ID) await webex.continueConversation(reference, logic);
+    else await adapter.continueConversationAsync(config.bot.appId ?? '', reference, logic);
   };
   const http = createServer({
     adapter,
@@ -90,6 +100,7 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
       logger,
     },
     activation: { invitations: services.invitations, defaultLocale: config.defaultLocale, logger },
+    webex,
   });
   return {
     config,

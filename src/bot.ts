@@ -6,11 +6,14 @@ import { languageCommand } from '../dialogs/commands';
 import { sendCard } from '../dialogs/base/send';
 import { conversationKeyOf, setTurnLocale, setTurnRole, t, turnRole } from '../dialogs/base/turn';
 import { allowedActions } from '../dialogs/mainDialog';
+import { verifiedWebexEmail } from './channels/webex/identity';
 import { listsNeedEmail, roleOf, type AccessLists } from './domain/access';
 import type { Logger } from './logger';
 import type { Locale } from './config';
 import { localeOf } from './i18n';
+import { StateConflictError } from './state/eTagCheckedStorage';
 import { KeyedQueue } from './state/keyedQueue';
+import { TurnBusyError, type TurnGate } from './state/turnGate';
 
 export interface BotOptions {
   conversationState: ConversationState;
@@ -19,17 +22,20 @@ export interface BotOptions {
   defaultLocale: Locale;
   access: AccessLists;
   logger: Logger;
+  /** One turn at a time per conversation: in this process (default), or across instances (STATE_STORE=blob). */
+  turns?: TurnGate;
 }
 
 export class ProvisioBot extends ActivityHandler {
   private readonly dialogState;
   /** A language the person chose by typing it; wins over the client's locale (some clients always say en-US). */
   private readonly chosenLocale;
-  private readonly queue = new KeyedQueue();
+  private readonly queue: TurnGate;
   private readonly emails = new Map<string, Array<string | undefined>>();
 
   constructor(private readonly options: BotOptions) {
     super();
+    this.queue = options.turns ?? new KeyedQueue();
     this.dialogState = options.conversationState.createProperty<DialogState>('DialogState');
     this.chosenLocale = options.userState.createProperty<Locale>('chosenLocale');
 
@@ -39,7 +45,7 @@ export class ProvisioBot extends ActivityHandler {
       if (!turnRole(context)) {
         const { from } = context.activity;
         options.logger.warn({ userId: from?.id, aadObjectId: from?.aadObjectId, channelId: context.activity.channelId }, 'access refused');
-        await context.sendActivity(t(context).accessDenied(from?.aadObjectId ?? from?.id ?? '?'));
+        await context.sendActivity(t(context).accessDenied(verifiedWebexEmail(context) ?? from?.aadObjectId ?? from?.id ?? '?'));
         return next();
       }
       const language = languageCommand(context.activity.text);
@@ -83,20 +89,42 @@ export class ProvisioBot extends ActivityHandler {
         return activities.length ? next() : [];
       });
     }
-    await this.queue.run(conversationKeyOf(context), async () => {
-      const chosen = context.activity.from?.id ? await this.chosenLocale.get(context) : undefined;
-      setTurnLocale(context, chosen ?? localeOf(context.activity.locale, this.options.defaultLocale));
-      setTurnRole(context, roleOf(await this.identities(context), this.options.access));
-      await super.run(context);
-      await this.options.conversationState.saveChanges(context, false);
-      await this.options.userState.saveChanges(context, false);
-    });
+    try {
+      await this.queue.run(conversationKeyOf(context), async () => {
+        const chosen = context.activity.from?.id ? await this.chosenLocale.get(context) : undefined;
+        setTurnLocale(context, chosen ?? localeOf(context.activity.locale, this.options.defaultLocale));
+        setTurnRole(context, roleOf(await this.identities(context), this.options.access));
+        await super.run(context);
+        await this.options.conversationState.saveChanges(context, false);
+        await this.options.userState.saveChanges(context, false);
+      });
+    } catch (error) {
+      if (error instanceof TurnBusyError) return this.answerBusy(context, error);
+      if (error instanceof StateConflictError) return this.answerConflict(context, error);
+      throw error;
+    }
   }
 
-  /** Ids the channel gives, plus the e-mail/UPN from Teams when the lists name people by address. */
+  /** Another instance kept this conversation too long: the message did not run; the person is told to send it again. */
+  private async answerBusy(context: TurnContext, error: TurnBusyError): Promise<void> {
+    this.options.logger.warn({ conversation: error.key, waitedMs: error.waitedMs }, 'turn not run: another instance holds the conversation');
+    setTurnLocale(context, localeOf(context.activity.locale, this.options.defaultLocale));
+    await context.sendActivity(t(context).turnBusy);
+  }
+
+  /** The state changed elsewhere during the turn: nothing of it is saved (never a silent overwrite), and the person knows. */
+  private async answerConflict(context: TurnContext, error: StateConflictError): Promise<void> {
+    this.options.logger.warn({ key: error.key }, 'turn state not saved: changed by another turn meanwhile (eTag conflict)');
+    await context.sendActivity(t(context).turnConflict);
+  }
+
+  /**
+   * Ids the channel gives, plus the e-mail/UPN from Teams when the lists name people by address,
+   * plus the Webex person's e-mail (set only by the Webex channel, from a verified webhook).
+   */
   private async identities(context: TurnContext): Promise<Array<string | undefined>> {
     const { from, channelId } = context.activity;
-    const ids = [from?.id, from?.aadObjectId];
+    const ids = [from?.id, from?.aadObjectId, verifiedWebexEmail(context)];
     if (from?.id && channelId === 'msteams' && listsNeedEmail(this.options.access)) {
       if (!this.emails.has(from.id)) {
         try {

@@ -7,6 +7,7 @@ import { RefusedError } from './cli/cliErrors';
 import { registerLocationsCommands } from './cli/locationsCommands';
 import { registerUsersCommands } from './cli/usersCommands';
 import { registerUsersFileCommands } from './cli/usersFileCommands';
+import { registerWebexCommands } from './cli/webexCommands';
 import { printJson, UsageError } from './cli/common';
 import { ConfigError, loadConfig } from './config';
 import { ListError } from './domain/listRules';
@@ -29,6 +30,7 @@ export function buildProgram(): Command {
   registerAuditCommands(program);
   registerInvitationsCommands(program);
   registerListsCommands(program);
+  registerWebexCommands(program);
   return program;
 }
 

@@ -66,6 +66,8 @@ const schema = z.object({
     .trim()
     .regex(/^(?!.*--)[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/, 'expected a container name: 3-63 lower-case letters, digits and single dashes')
     .default('provisio'),
+  // Webex backend: the one-import-per-org lock expires this long after its holder stops renewing it (a crashed instance).
+  IMPORT_LOCK_TTL_SECONDS: count(30, 'seconds').pipe(z.number().min(2, 'expected at least 2 seconds').max(3600, 'expected at most 3600 seconds')),
   DEFAULT_LOCALE: z.enum(LOCALES, { error: 'expected fr or en' }).default('fr'),
   DEFAULT_REGION: z
     .string()
@@ -124,6 +126,8 @@ export interface Config {
   dataDir: string;
   /** Where conversation state, the import lock, jobs and links live. */
   stateStore: { kind: 'file' } | { kind: 'blob'; connectionString: string; container: string };
+  /** Webex backend: how long the import lock outlives its last renewal (renewed every third of it while an import runs). */
+  importLockTtlMs: number;
   defaultLocale: Locale;
   defaultRegion: string;
   /** Largest import file accepted: data rows (header excluded) and size in bytes. */
@@ -178,6 +182,10 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   if (!!set.WEBEX_BOT_TOKEN !== !!set.WEBEX_WEBHOOK_SECRET) {
     problems.push(`${set.WEBEX_BOT_TOKEN ? 'WEBEX_WEBHOOK_SECRET' : 'WEBEX_BOT_TOKEN'}: required with ${set.WEBEX_BOT_TOKEN ? 'WEBEX_BOT_TOKEN' : 'WEBEX_WEBHOOK_SECRET'} (the Webex channel needs the bot token and the webhook secret)`);
   }
+  // Anyone on Webex can write to a bot: with the Webex channel, "no lists = everyone is admin" would open it to all.
+  if (set.WEBEX_BOT_TOKEN && !set.ADMINS?.replace(/[,\s]/g, '') && !set.HELPDESK?.replace(/[,\s]/g, '')) {
+    problems.push('ADMINS: required when WEBEX_BOT_TOKEN is set (the Webex e-mails of the admins); anyone on Webex can write to a bot, so it must not run open to everyone');
+  }
   if (set.STATE_STORE?.trim() === 'blob' && !set.BLOB_CONNECTION_STRING) {
     problems.push('BLOB_CONNECTION_STRING: required when STATE_STORE is blob (the storage account connection string, or Azurite\'s)');
   }
@@ -206,6 +214,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     dataDir: path.resolve(v.DATA_DIR),
     stateStore:
       v.STATE_STORE === 'blob' ? { kind: 'blob', connectionString: v.BLOB_CONNECTION_STRING!, container: v.BLOB_CONTAINER } : { kind: 'file' },
+    importLockTtlMs: v.IMPORT_LOCK_TTL_SECONDS * 1000,
     defaultLocale: v.DEFAULT_LOCALE,
     defaultRegion: v.DEFAULT_REGION,
     importLimits: { maxRows: v.IMPORT_MAX_ROWS, maxBytes: v.IMPORT_MAX_BYTES },

@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { CloudAdapter } from 'botbuilder';
 import restify from 'restify';
 import type { ProvisioBot } from './bot';
+import type { WebexChannel } from './channels/webex';
 import { registerActivationRoutes, type ActivationRoutesDeps } from './http/activationRoutes';
 import { registerFileRoutes, type FileRoutesDeps } from './http/fileRoutes';
 import type { Logger } from './logger';
@@ -17,6 +18,8 @@ export interface ServerDeps {
   files?: FileRoutesDeps;
   /** Activation links of invitations (GET|POST /activate/:token). */
   activation?: ActivationRoutesDeps;
+  /** The Webex app's webhooks (POST /api/webex), when WEBEX_BOT_TOKEN and WEBEX_WEBHOOK_SECRET are set. */
+  webex?: Pick<WebexChannel, 'handle' | 'idle'>;
 }
 
 export interface RunningServer {
@@ -29,7 +32,7 @@ export interface RunningServer {
 const MAX_BODY_BYTES = 8 * 1024 * 1024;
 const startedAt = Date.now();
 
-export function createServer({ adapter, bot, logger, backend, onClose, files, activation }: ServerDeps): RunningServer {
+export function createServer({ adapter, bot, logger, backend, onClose, files, activation, webex }: ServerDeps): RunningServer {
   const server = restify.createServer({ name: 'provisio', handleUncaughtExceptions: false });
 
   let inFlight = 0;
@@ -49,6 +52,22 @@ export function createServer({ adapter, bot, logger, backend, onClose, files, ac
       inFlight--;
     }
   });
+
+  // No body parser: the signature is checked over the raw bytes, read by the channel itself (with a size cap).
+  if (webex) {
+    server.post('/api/webex', async (req, res) => {
+      if (closing) {
+        res.send(503, { error: 'shutting down' });
+        return;
+      }
+      inFlight++;
+      try {
+        await webex.handle(req, res);
+      } finally {
+        inFlight--;
+      }
+    });
+  }
 
   /**
    * A POST under `prefix` counts as in flight until its answer, so that close()
@@ -94,6 +113,8 @@ export function createServer({ adapter, bot, logger, backend, onClose, files, ac
       closing = true;
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
       while (inFlight > 0) await new Promise((resolve) => setTimeout(resolve, 20));
+      // A Webex webhook answered before its turn ended: that turn finishes first.
+      await webex?.idle();
       await bot.idle();
       // Keep-alive sockets would hold close() open until the client drops them.
       server.server.closeIdleConnections();

@@ -13,6 +13,8 @@ export interface FetchPolicy {
   allowedHosts: string[];
   /** Local mode: loopback hosts (127.0.0.1, ::1, localhost) allowed, over http too. */
   allowLoopback: boolean;
+  /** Exact origins ("http://127.0.0.1:8080") allowed whatever the rules above say: a configured API's own address. */
+  allowedOrigins?: string[];
 }
 
 export type FetchErrorCode =
@@ -63,6 +65,7 @@ export function isAllowedUrl(url: string, policy: FetchPolicy): { ok: true } | {
     return { ok: false, code: 'bad_url' };
   }
   if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return { ok: false, code: 'bad_url' };
+  if (policy.allowedOrigins?.includes(parsed.origin)) return { ok: true };
   const host = bareHostname(parsed);
   // Loopback is governed by allowLoopback only, so an allow-list entry can never open it by accident.
   const loopback = LOOPBACK_HOSTS.has(host);

@@ -18,6 +18,33 @@ export interface LinkEntry {
   data?: Record<string, unknown>;
 }
 
+export interface NewLink {
+  kind: LinkKind;
+  conversationKey: string;
+  fileName?: string;
+  contentType?: string;
+  data?: Record<string, unknown>;
+  bytes?: Uint8Array;
+  ttlMs?: number;
+}
+
+/**
+ * One-time and expiring links: an entry (kind, conversation, expiry, file
+ * name) and optional bytes. Files under DATA_DIR for one instance
+ * (FileLinkStore), blobs for several (BlobLinkStore): same rules.
+ */
+export interface LinkStore {
+  create(input: NewLink): Promise<LinkEntry>;
+  /** undefined when unknown, expired, malformed token, other kind, or (when given) another conversation. */
+  get(token: string, kind: LinkKind, conversationKey?: string): Promise<LinkEntry | undefined>;
+  read(token: string, kind: LinkKind, conversationKey?: string): Promise<{ entry: LinkEntry; bytes: Buffer } | undefined>;
+  /** Removes and returns the entry and its bytes exactly once, even when two callers race (the second gets undefined). */
+  take(token: string, kind: LinkKind, conversationKey?: string): Promise<{ entry: LinkEntry; bytes?: Buffer } | undefined>;
+  delete(token: string): Promise<void>;
+  /** Deletes expired entries (and the oldest over the cap); returns how many. */
+  sweep(): Promise<number>;
+}
+
 export interface LinkStoreOptions {
   ttlMs: number;
   now?: () => Date;
@@ -34,16 +61,61 @@ export function isValidToken(token: unknown): token is string {
   return typeof token === 'string' && TOKEN_PATTERN.test(token);
 }
 
+/** A new entry with a fresh random token. */
+export function newLinkEntry(input: NewLink, created: Date, defaultTtlMs: number): LinkEntry {
+  return {
+    token: randomBytes(24).toString('base64url'),
+    kind: input.kind,
+    conversationKey: input.conversationKey,
+    createdAt: created.toISOString(),
+    expiresAt: new Date(created.getTime() + (input.ttlMs ?? defaultTtlMs)).toISOString(),
+    ...(input.fileName !== undefined && { fileName: input.fileName }),
+    ...(input.contentType !== undefined && { contentType: input.contentType }),
+    ...(input.bytes && { size: input.bytes.byteLength }),
+    ...(input.data && { data: input.data }),
+  };
+}
+
+export function isExpired(entry: Pick<LinkEntry, 'expiresAt'>, now: Date): boolean {
+  const expires = Date.parse(entry.expiresAt);
+  return !Number.isFinite(expires) || now.getTime() >= expires;
+}
+
+/** The entry when it may be used for `kind` (and `conversationKey`, when given) at `now`. */
+export function usable(entry: LinkEntry | undefined, kind: LinkKind, conversationKey: string | undefined, now: Date): LinkEntry | undefined {
+  if (!entry || entry.kind !== kind || isExpired(entry, now)) return undefined;
+  if (conversationKey !== undefined && entry.conversationKey !== conversationKey) return undefined;
+  return entry;
+}
+
+/** A stored entry's text, or undefined when damaged or not the token's own. */
+export function parseEntry(text: string, token: string): LinkEntry | undefined {
+  try {
+    const entry = JSON.parse(text) as LinkEntry;
+    return entry && entry.token === token ? entry : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The entries to remove beyond `maxEntries` live ones: the oldest (ISO dates sort as text), never `keep`. */
+export function overflowOf<T extends { token: string; createdAt: string }>(live: T[], maxEntries: number, keep?: string): T[] {
+  return live
+    .filter((entry) => entry.token !== keep)
+    .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
+    .slice(0, Math.max(0, live.length - maxEntries));
+}
+
 function isMissing(error: unknown): boolean {
   return (error as NodeJS.ErrnoException).code === 'ENOENT';
 }
 
 /**
- * One-time and expiring links, kept on disk so that they survive a restart:
+ * Links kept on disk so that they survive a restart (one instance):
  * `<token>.json` holds the entry, `<token>.bin` the bytes. Only tokens that
  * pass TOKEN_PATTERN ever reach a path; the user's file name is metadata.
  */
-export class LinkStore {
+export class FileLinkStore implements LinkStore {
   private readonly now: () => Date;
   private readonly maxEntries: number;
 
@@ -55,28 +127,9 @@ export class LinkStore {
     this.maxEntries = options.maxEntries ?? 1000;
   }
 
-  async create(input: {
-    kind: LinkKind;
-    conversationKey: string;
-    fileName?: string;
-    contentType?: string;
-    data?: Record<string, unknown>;
-    bytes?: Uint8Array;
-    ttlMs?: number;
-  }): Promise<LinkEntry> {
-    const token = randomBytes(24).toString('base64url');
-    const created = this.now();
-    const entry: LinkEntry = {
-      token,
-      kind: input.kind,
-      conversationKey: input.conversationKey,
-      createdAt: created.toISOString(),
-      expiresAt: new Date(created.getTime() + (input.ttlMs ?? this.options.ttlMs)).toISOString(),
-      ...(input.fileName !== undefined && { fileName: input.fileName }),
-      ...(input.contentType !== undefined && { contentType: input.contentType }),
-      ...(input.bytes && { size: input.bytes.byteLength }),
-      ...(input.data && { data: input.data }),
-    };
+  async create(input: NewLink): Promise<LinkEntry> {
+    const entry = newLinkEntry(input, this.now(), this.options.ttlMs);
+    const { token } = entry;
     await fs.mkdir(this.dir, { recursive: true });
     // Bytes first: the entry file is what makes the link exist.
     if (input.bytes) await this.writeAtomic(this.fileOf(token, 'bin'), input.bytes);
@@ -85,12 +138,8 @@ export class LinkStore {
     return entry;
   }
 
-  /** undefined when unknown, expired, malformed token, other kind, or (when given) another conversation. */
   async get(token: string, kind: LinkKind, conversationKey?: string): Promise<LinkEntry | undefined> {
-    const entry = await this.load(token);
-    if (!entry || entry.kind !== kind || this.isExpired(entry)) return undefined;
-    if (conversationKey !== undefined && entry.conversationKey !== conversationKey) return undefined;
-    return entry;
+    return usable(await this.load(token), kind, conversationKey, this.now());
   }
 
   async read(token: string, kind: LinkKind, conversationKey?: string): Promise<{ entry: LinkEntry; bytes: Buffer } | undefined> {
@@ -100,7 +149,6 @@ export class LinkStore {
     return bytes ? { entry, bytes } : undefined;
   }
 
-  /** Removes and returns the entry and its bytes exactly once, even when two callers race (the second gets undefined). */
   async take(token: string, kind: LinkKind, conversationKey?: string): Promise<{ entry: LinkEntry; bytes?: Buffer } | undefined> {
     const entry = await this.get(token, kind, conversationKey);
     if (!entry) return undefined;
@@ -123,7 +171,7 @@ export class LinkStore {
     await fs.rm(this.fileOf(token, 'bin'), { force: true });
   }
 
-  /** Deletes expired entries; returns how many. Called by create() too. */
+  /** Called by create() too. */
   sweep(): Promise<number> {
     return this.sweepKeeping(undefined);
   }
@@ -142,15 +190,11 @@ export class LinkStore {
       const token = name.slice(0, -'.json'.length);
       if (!name.endsWith('.json') || !isValidToken(token)) continue;
       const entry = await this.load(token);
-      if (entry && !this.isExpired(entry)) live.push(entry);
+      if (entry && !isExpired(entry, this.now())) live.push(entry);
       else removed += await this.remove(token); // expired or damaged
     }
     // Over the cap: the oldest go first (ISO dates sort as text), never the entry just created.
-    const overflow = live
-      .filter((entry) => entry.token !== keep)
-      .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
-      .slice(0, Math.max(0, live.length - this.maxEntries));
-    for (const entry of overflow) removed += await this.remove(entry.token);
+    for (const entry of overflowOf(live, this.maxEntries, keep)) removed += await this.remove(entry.token);
     await this.removeOrphans(names);
     return removed;
   }
@@ -177,11 +221,6 @@ export class LinkStore {
     }
   }
 
-  private isExpired(entry: LinkEntry): boolean {
-    const expires = Date.parse(entry.expiresAt);
-    return !Number.isFinite(expires) || this.now().getTime() >= expires;
-  }
-
   private async load(token: string): Promise<LinkEntry | undefined> {
     if (!isValidToken(token)) return undefined;
     let text: string;
@@ -191,12 +230,7 @@ export class LinkStore {
       if (isMissing(error)) return undefined;
       throw error;
     }
-    try {
-      const entry = JSON.parse(text) as LinkEntry;
-      return entry && entry.token === token ? entry : undefined;
-    } catch {
-      return undefined; // a damaged file is treated as unknown
-    }
+    return parseEntry(text, token); // a damaged file is treated as unknown
   }
 
   private async readBytes(token: string): Promise<Buffer | undefined> {

@@ -34,6 +34,9 @@ export const en = {
   notAllowed: (flow: string) => `Sorry, "${flow}" is reserved for administrators. Ask one of them if it needs doing.`,
   nothingToCancel: 'There is nothing to cancel.',
   turnError: (id: string) => `Sorry, something went wrong on my side. Please try again. (reference ${id})`,
+  turnBusy: 'I am still working on an earlier message of this conversation. Nothing was done with this one: send it again in a moment.',
+  turnConflict:
+    'This conversation moved on elsewhere while I was answering (another of its messages was handled at the same time), so I could not record where we are. What you confirmed above is done; send your last answer again, or type "help".',
   backendUnavailable: (id: string) =>
     `The directory could not be reached. Nothing was changed. Please try again in a moment. (reference ${id})`,
   errors: {

@@ -35,6 +35,9 @@ export const fr: Messages = {
   notAllowed: (flow) => `Désolé, « ${flow} » est réservé aux administrateurs. Demandez à l'un d'eux si c'est nécessaire.`,
   nothingToCancel: "Il n'y a rien à annuler.",
   turnError: (id) => `Désolé, une erreur s'est produite de mon côté. Merci de réessayer. (référence ${id})`,
+  turnBusy: "Je traite encore un message précédent de cette conversation. Rien n'a été fait avec celui-ci : renvoyez-le dans un instant.",
+  turnConflict:
+    "Cette conversation a avancé ailleurs pendant que je répondais (un autre de ses messages a été traité en même temps) : je n'ai pas pu enregistrer où nous en sommes. Ce que vous avez confirmé ci-dessus est fait ; renvoyez votre dernière réponse, ou écrivez « aide ».",
   backendUnavailable: (id) =>
     `L'annuaire est injoignable. Rien n'a été modifié. Merci de réessayer dans un instant. (référence ${id})`,
   errors: {

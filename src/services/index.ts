@@ -2,7 +2,9 @@ import path from 'node:path';
 import { DEFAULT_IMPORT_LIMITS, DEFAULT_USERS_IMPORT_MAX_ROWS, type Config } from '../config';
 import type { Directory } from '../directory/directory';
 import { fetchAttachment } from '../files/fetchAttachment';
-import { LinkStore } from '../files/linkStore';
+import { BlobLinkStore } from '../files/blobLinkStore';
+import { FileLinkStore, type LinkStore } from '../files/linkStore';
+import { blobContainer } from '../state/blob/container';
 import { createMailer } from '../mail/invitationMail';
 import { ActivationLinks } from './activationLinks';
 import { ContactEditing } from './contactEditing';
@@ -34,7 +36,7 @@ export interface Services {
 }
 
 export type ServicesConfig = Pick<Config, 'defaultRegion' | 'dataDir'> &
-  Partial<Pick<Config, 'importLimits' | 'usersImportLimits' | 'attachments' | 'fileLinkTtlMs' | 'localMode' | 'mail' | 'activationLinkTtlMs'>> & {
+  Partial<Pick<Config, 'importLimits' | 'usersImportLimits' | 'attachments' | 'fileLinkTtlMs' | 'localMode' | 'mail' | 'activationLinkTtlMs' | 'stateStore'>> & {
     /** The bot's public address, as links start with it. */
     baseUrl: () => string;
   };
@@ -48,7 +50,9 @@ export function createServices(directory: Directory, config: ServicesConfig): Se
   const ttlMs = config.fileLinkTtlMs ?? 60 * 60_000;
   const attachments = config.attachments ?? { allowedHosts: [], timeoutMs: 20_000 };
   const policy = { allowedHosts: attachments.allowedHosts, allowLoopback: config.localMode ?? true };
-  const links = new LinkStore(path.join(config.dataDir, 'files'), { ttlMs });
+  // STATE_STORE=blob: every instance serves every link (a load balancer may send the click anywhere).
+  const links: LinkStore =
+    config.stateStore?.kind === 'blob' ? new BlobLinkStore(blobContainer(config.stateStore), { ttlMs }) : new FileLinkStore(path.join(config.dataDir, 'files'), { ttlMs });
   const invitations = new InvitationService(directory, {
     links: new ActivationLinks(path.join(config.dataDir, 'activation'), { ttlMs: config.activationLinkTtlMs ?? DEFAULT_ACTIVATION_TTL_MS }),
     mailer: createMailer({ smtpUrl: config.mail?.smtpUrl, outboxDir: path.join(config.dataDir, 'outbox') }),

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import type { CloudAdapter } from 'botbuilder';
 import restify from 'restify';
 import type { ProvisioBot } from '../../src/bot';
-import { LinkStore, type LinkEntry } from '../../src/files/linkStore';
+import { FileLinkStore, type LinkEntry, type LinkStore } from '../../src/files/linkStore';
 import { registerFileRoutes, type FileRoutesDeps, type UploadedFile } from '../../src/http/fileRoutes';
 import type { Logger } from '../../src/logger';
 import { createServer } from '../../src/server';
@@ -55,7 +55,7 @@ const post = (token: string, body: FormData) => fetch(`${url}/upload/${token}`, 
 beforeEach(() => {
   root = fs.mkdtempSync(path.join(os.tmpdir(), 'provisio-files-'));
   clock = T0;
-  links = new LinkStore(path.join(root, 'links'), { ttlMs: 60_000, now: () => clock });
+  links = new FileLinkStore(path.join(root, 'links'), { ttlMs: 60_000, now: () => clock });
   uploads = [];
   onUpload = jest.fn(async (entry: LinkEntry, file: UploadedFile) => {
     uploads.push({ entry, file });

@@ -149,3 +149,16 @@ test('webex backend: token and org id required, the other settings have defaults
   );
   expect(problemsOf({ WEBEX_ACCESS_TOKEN: 'secret-tok', WEBEX_CONCURRENCY: 'x' }).join('\n')).not.toContain('secret-tok');
 });
+
+test('state store: file by default; blob needs its connection string (never echoed); import lock TTL in seconds, 2 to 3600', () => {
+  expect(loadConfig({})).toMatchObject({ stateStore: { kind: 'file' }, importLockTtlMs: 30_000 });
+  const secret = 'DefaultEndpointsProtocol=https;AccountName=acme;AccountKey=S3cretKey==';
+  expect(loadConfig({ STATE_STORE: 'blob', BLOB_CONNECTION_STRING: secret, IMPORT_LOCK_TTL_SECONDS: '5' })).toMatchObject({
+    stateStore: { kind: 'blob', connectionString: secret, container: 'provisio' },
+    importLockTtlMs: 5000,
+  });
+  expect(problemsOf({ STATE_STORE: 'blob' })).toEqual([expect.stringMatching(/^BLOB_CONNECTION_STRING: required when STATE_STORE is blob/)]);
+  expect(problemsOf({ IMPORT_LOCK_TTL_SECONDS: '1' })).toEqual([expect.stringMatching(/^IMPORT_LOCK_TTL_SECONDS: expected at least 2 seconds/)]);
+  expect(problemsOf({ IMPORT_LOCK_TTL_SECONDS: '7200' })).toEqual([expect.stringMatching(/^IMPORT_LOCK_TTL_SECONDS: expected at most 3600 seconds/)]);
+  expect(problemsOf({ STATE_STORE: 'blob', BLOB_CONNECTION_STRING: secret, BLOB_CONTAINER: 'Bad_Name' }).join('\n')).not.toContain('S3cretKey');
+});

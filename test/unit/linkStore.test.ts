@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { LinkStore, isValidToken } from '../../src/files/linkStore';
+import { FileLinkStore, isValidToken } from '../../src/files/linkStore';
 
 let root: string;
 let dir: string;
@@ -21,7 +21,7 @@ afterEach(() => {
   fs.rmSync(root, { recursive: true, force: true });
 });
 
-const store = (options: { ttlMs?: number; maxEntries?: number } = {}) => new LinkStore(dir, { ttlMs: 60_000, now, ...options });
+const store = (options: { ttlMs?: number; maxEntries?: number } = {}) => new FileLinkStore(dir, { ttlMs: 60_000, now, ...options });
 
 test('tokens are 32 base64url characters (24 random bytes), all different, and name the only files written', async () => {
   const links = store();
@@ -117,7 +117,7 @@ test('take() hands an entry out exactly once when callers race, and removes its 
   const links = store();
   for (let i = 0; i < 20; i++) {
     const entry = await links.create({ kind: 'pending', conversationKey: 'c', bytes: BOM_CSV });
-    const results = await Promise.all([links.take(entry.token, 'pending'), new LinkStore(dir, { ttlMs: 60_000, now }).take(entry.token, 'pending')]);
+    const results = await Promise.all([links.take(entry.token, 'pending'), new FileLinkStore(dir, { ttlMs: 60_000, now }).take(entry.token, 'pending')]);
     const winners = results.filter((r) => r !== undefined);
     expect(winners).toHaveLength(1);
     expect(winners[0]?.entry).toEqual(entry);

@@ -1,8 +1,9 @@
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { Low } from 'lowdb';
-import { DataFile } from 'lowdb/node';
 import type { AuditEntry, ImportJob } from '../../domain/types';
+import { BlobDocument } from '../../state/blob/blobDocument';
+import type { BlobContainer } from '../../state/blob/container';
+import { FileDocument, type SharedDocument } from '../../state/sharedDocument';
+import type { ImportLock } from './importLock';
 
 /** What Webex does not hold for us: the audit, import jobs, and when we sent invitations. */
 export interface WebexLocalData {
@@ -12,28 +13,44 @@ export interface WebexLocalData {
   audit: AuditEntry[];
   /** personId → when an invitation went out through Provisio. */
   invitedAt: Record<string, string>;
+  /** The one-import-per-org lock while an import runs (see importLock.ts). */
+  importLock?: ImportLock;
+}
+
+export type WebexLocalStore = SharedDocument<WebexLocalData>;
+
+export const emptyLocalData = (orgUuid: string): WebexLocalData => ({ version: 1, orgUuid, importJobs: [], audit: [], invitedAt: {} });
+
+export interface LocalStoreOptions {
+  dataDir: string;
+  orgUuid: string;
+  /** Set with STATE_STORE=blob: the data is one blob every instance shares. */
+  blob?: BlobContainer;
+  now: () => Date;
 }
 
 /**
- * A small lowdb file per org under DATA_DIR (webex-<org uuid>.json), written
- * atomically (temp file + rename). Jobs left running by a stopped process
- * become "interrupted" on open, as in the embedded backend.
+ * Where the Webex backend keeps its own data: DATA_DIR/webex-<org uuid>.json
+ * for one instance, or the blob webex/<org uuid>.json shared by every
+ * instance. With a file, imports left running by a stopped process become
+ * "interrupted" on open; on blob, other instances may be importing, so a
+ * running import ends only when its lock expires (importLock.ts).
  */
-export async function openLocalStore(dataDir: string, orgUuid: string, at: string): Promise<Low<WebexLocalData>> {
-  await mkdir(dataDir, { recursive: true });
+export async function openLocalStore({ dataDir, orgUuid, blob, now }: LocalStoreOptions): Promise<WebexLocalStore> {
   const file = path.join(dataDir, `webex-${orgUuid}.json`);
-  const adapter = new DataFile<WebexLocalData>(file, { parse: JSON.parse, stringify: (data) => JSON.stringify(data) });
-  let data: WebexLocalData | null;
-  try {
-    data = await adapter.read();
-  } catch (error) {
-    if (error instanceof SyntaxError) throw new Error(`Data file ${file} is not valid JSON (${error.message}); fix it or move it away.`);
-    throw error;
+  const store: WebexLocalStore = blob ? new BlobDocument(blob, `webex/${orgUuid}.json`) : new FileDocument(file, now);
+  const where = blob ? `Blob webex/${orgUuid}.json of container ${blob.name}` : `Data file ${file}`;
+  const { value } = await store.read();
+  if (value !== undefined && (value?.version !== 1 || value.orgUuid !== orgUuid)) throw new Error(`${where} is not a Provisio webex file of org ${orgUuid}.`);
+  if (blob) return store;
+  const at = now().toISOString();
+  const running = value?.importJobs.some((j) => j.status === 'running');
+  if (!value || running || value.importLock) {
+    await store.update((data = emptyLocalData(orgUuid)) => {
+      const { importLock: _stale, ...rest } = data;
+      const importJobs = rest.importJobs.map((j) => (j.status === 'running' ? { ...j, status: 'interrupted' as const, endedAt: at } : j));
+      return { value: { ...rest, importJobs }, result: undefined };
+    });
   }
-  if (data !== null && (data.version !== 1 || data.orgUuid !== orgUuid)) throw new Error(`Data file ${file} is not a Provisio webex file of org ${orgUuid}.`);
-  const db = new Low<WebexLocalData>(adapter, data ?? { version: 1, orgUuid, importJobs: [], audit: [], invitedAt: {} });
-  const running = db.data.importJobs.some((j) => j.status === 'running');
-  db.data.importJobs = db.data.importJobs.map((j) => (j.status === 'running' ? { ...j, status: 'interrupted', endedAt: at } : j));
-  if (!data || running) await db.write();
-  return db;
+  return store;
 }

@@ -1,5 +1,5 @@
-import type { Low } from 'lowdb';
 import type { AuditEntry, Contact, DistributionList, ImportJob, License, Location, PhoneNumber, User, WriteContext } from '../../domain/types';
+import type { BlobContainer } from '../../state/blob/container';
 import { sleep, WebexClient, type WebexClientOptions } from '../../webex/client';
 import { WebexApiError } from '../../webex/errors';
 import { orgUuid } from '../../webex/ids';
@@ -33,7 +33,8 @@ import {
   type AuditInput,
 } from '../storeRules';
 import { ContactWriter } from './contactWriter';
-import { openLocalStore, type WebexLocalData } from './localStore';
+import { DEFAULT_IMPORT_LOCK_TTL_MS, endAbandonedImports, ImportLocks } from './importLock';
+import { emptyLocalData, openLocalStore, type WebexLocalData, type WebexLocalStore } from './localStore';
 import { compactNumber, contactOf, personBody, userOf, type WebexContact, type WebexPerson } from './mapping';
 import { runActivationJob } from './activationJob';
 import { takeUnits, type OrgSnapshot } from './userRules';
@@ -49,6 +50,10 @@ export interface WebexDirectoryOptions extends Omit<WebexClientOptions, 'baseUrl
   jobPollMs?: number;
   jobMaxWaitMs?: number;
   now?: () => Date;
+  /** STATE_STORE=blob: jobs, audit and invitation dates in a blob every instance shares. */
+  blob?: BlobContainer;
+  /** Lifetime of the import lock without renewal (a crashed instance's lock frees itself after it). */
+  importLockTtlMs?: number;
 }
 
 const LISTS_NEED_EMBEDDED =
@@ -60,7 +65,7 @@ const SEARCH_PAGE = 1000;
 export async function openWebexDirectory(options: WebexDirectoryOptions): Promise<Directory> {
   const now = options.now ?? (() => new Date());
   const uuid = orgUuid(options.orgId);
-  const store = await openLocalStore(options.dataDir, uuid, now().toISOString());
+  const store = await openLocalStore({ dataDir: options.dataDir, orgUuid: uuid, blob: options.blob, now });
   const client = new WebexClient({ ...options, baseUrl: options.apiUrl, token: options.token });
   return new WebexDirectory(client, store, uuid, options, now);
 }
@@ -68,7 +73,8 @@ export async function openWebexDirectory(options: WebexDirectoryOptions): Promis
 /**
  * The Directory port over the public Webex APIs. Webex holds users, licences,
  * locations, numbers and contacts; the audit, import jobs and invitation dates
- * live in a local file. Store rules are checked against the org as read just
+ * live in a shared document (a local file, or a blob for several instances).
+ * Store rules are checked against the org as read just
  * before each write, as the embedded backend does.
  */
 export class WebexDirectory implements Directory {
@@ -77,27 +83,46 @@ export class WebexDirectory implements Directory {
   private readonly writer: ContactWriter;
   private contactWrites: Promise<unknown> = Promise.resolve();
   private pending: Promise<void> = Promise.resolve();
+  private readonly locks: ImportLocks;
 
   constructor(
     readonly client: WebexClient,
-    private readonly store: Low<WebexLocalData>,
+    private readonly store: WebexLocalStore,
     private readonly orgUuid: string,
     private readonly options: WebexDirectoryOptions,
     private readonly now: () => Date,
   ) {
     this.contactsBase = `/contacts/organizations/${orgUuid}`;
     this.writer = new ContactWriter(client, this.contactsBase, options.contactsChunkSize ?? 100, () => this.listContacts());
+    this.locks = new ImportLocks(store, options.importLockTtlMs ?? DEFAULT_IMPORT_LOCK_TTL_MS);
   }
 
   private nowIso(): string {
     return this.now().toISOString();
   }
 
-  private async commit(mutate: (data: WebexLocalData) => void): Promise<void> {
-    mutate(this.store.data);
-    const write = this.store.write();
-    this.pending = write.catch(() => undefined);
-    await write;
+  /** One atomic change of the shared data; `mutate` may throw to refuse, and returns what the caller gets. */
+  private commit<R = void>(mutate: (data: WebexLocalData, now: Date) => R): Promise<R> {
+    const write = this.store.update((current, now) => {
+      const data = current ?? emptyLocalData(this.orgUuid);
+      const result = mutate(data, now);
+      return { value: data, result };
+    });
+    this.pending = write.then(
+      () => undefined,
+      () => undefined,
+    );
+    return write;
+  }
+
+  private async local(): Promise<WebexLocalData> {
+    const { value, now } = await this.store.read();
+    return endAbandonedImports(value ?? emptyLocalData(this.orgUuid), now);
+  }
+
+  /** personId → when Provisio sent them an invitation. */
+  private async invitedAt(): Promise<Record<string, string>> {
+    return (await this.local()).invitedAt;
   }
 
   private audit(ctx: WriteContext, action: string, target: string, before?: unknown, after?: unknown): Promise<void> {
@@ -109,8 +134,8 @@ export class WebexDirectory implements Directory {
     return this.commit((data) => void data.audit.push(entry));
   }
 
-  private userOf(person: WebexPerson): User {
-    return userOf(person, this.store.data.invitedAt[person.id]);
+  private userOf(person: WebexPerson, invitedAt: Record<string, string>): User {
+    return userOf(person, invitedAt[person.id]);
   }
 
   // ---- Licences, locations, numbers
@@ -147,21 +172,21 @@ export class WebexDirectory implements Directory {
   // ---- Users
 
   async listUsers(filter: UserFilter = {}): Promise<User[]> {
-    const people = await this.client.list<WebexPerson>('/people', { callingData: true, max: 100 });
+    const [people, invited] = await Promise.all([this.client.list<WebexPerson>('/people', { callingData: true, max: 100 }), this.invitedAt()]);
     return people
-      .map((p) => this.userOf(p))
+      .map((p) => this.userOf(p, invited))
       .filter((u) => (filter.status === undefined || u.status === filter.status) && (filter.locationId === undefined || u.locationId === filter.locationId))
       .sort(byUserName);
   }
 
   async getUser(id: string): Promise<User | undefined> {
     const answer = await this.client.request<WebexPerson>('GET', `/people/${encodeURIComponent(id)}`, { query: { callingData: true }, accept: [404, 400] });
-    return answer.status === 200 && answer.body?.id ? this.userOf(answer.body) : undefined;
+    return answer.status === 200 && answer.body?.id ? this.userOf(answer.body, await this.invitedAt()) : undefined;
   }
 
   async findUserByEmail(email: string): Promise<User | undefined> {
     const person = await this.lookupPerson(email);
-    return person && this.userOf(person);
+    return person && this.userOf(person, await this.invitedAt());
   }
 
   private async lookupPerson(email: string): Promise<WebexPerson | undefined> {
@@ -203,14 +228,14 @@ export class WebexDirectory implements Directory {
     for (let attempt = 1; ; attempt++) {
       try {
         const answer = await this.client.request<WebexPerson>('POST', '/people', { query: { callingData: true }, body, idempotent: false });
-        return this.userOf(answer.body);
+        return this.userOf(answer.body, {});
       } catch (error) {
         if (!(error instanceof WebexApiError) || !['bad_request', 'server', 'timeout', 'network', 'conflict'].includes(error.kind)) throw error;
         if (error.kind === 'conflict' && attempt === 1) {
           throw new DirectoryError('email_taken', `E-mail ${input.email} is already used in Webex.`, { email: input.email });
         }
         const existing = await this.lookupPerson(input.email);
-        if (existing) return this.completeCalling(this.userOf(existing), input);
+        if (existing) return this.completeCalling(this.userOf(existing, await this.invitedAt()), input);
         if (error.kind === 'bad_request' || attempt >= 3) throw error;
         await sleep(250 * attempt);
       }
@@ -278,9 +303,10 @@ export class WebexDirectory implements Directory {
       checkCalling(org, undefined, input);
       placeUser(org, { ...input, id: `new:${input.email}`, displayName: '', status: 'pending', licenseIds: input.licenseIds, createdAt: '' });
     }
+    const invited = await this.invitedAt();
     const updates = changes.update.map(async (user) => {
       const answer = await this.client.request<WebexPerson>('PUT', `/people/${encodeURIComponent(user.id)}`, { query: { callingData: true }, body: personBody(user), idempotent: true });
-      return this.userOf(answer.body);
+      return this.userOf(answer.body, invited);
     });
     const creates = changes.create.map((input) => this.createPerson({ ...input, licenseIds: [...new Set(input.licenseIds)] }));
     const [updated, created] = await Promise.all([Promise.allSettled(updates), Promise.allSettled(creates)]);
@@ -393,36 +419,50 @@ export class WebexDirectory implements Directory {
 
   // ---- Import jobs and audit (local)
 
+  /** One import at a time per org, across instances: the job and its lock are written together, or import_running. */
   async createImportJob(input: NewImportJob): Promise<ImportJob> {
-    const job = startImportJob(this.store.data.importJobs, input, this.nowIso());
-    await this.commit((data) => void data.importJobs.push(job));
+    const startedAt = this.nowIso();
+    const job = await this.commit((data, now) => {
+      endAbandonedImports(data, now);
+      const started = startImportJob(data.importJobs, input, startedAt);
+      data.importJobs.push(started);
+      data.importLock = this.locks.lockFor(started.id, now);
+      return started;
+    });
+    this.locks.keep(job.id);
     return clone(job);
   }
 
+  /** A job that leaves "running" gives its lock back in the same write. */
   async updateImportJob(id: string, patch: Partial<Omit<ImportJob, 'id'>>): Promise<ImportJob> {
-    const job = this.store.data.importJobs.find((j) => j.id === id);
-    if (!job) throw notFound('import job', id);
-    const updated: ImportJob = compact({ ...job, ...clone(patch), id });
-    await this.commit((data) => (data.importJobs = data.importJobs.map((j) => (j.id === id ? updated : j))));
-    return clone(updated);
+    return this.commit((data) => {
+      const job = data.importJobs.find((j) => j.id === id);
+      if (!job) throw notFound('import job', id);
+      const updated: ImportJob = compact({ ...job, ...clone(patch), id });
+      data.importJobs = data.importJobs.map((j) => (j.id === id ? updated : j));
+      if (updated.status !== 'running') this.locks.release(data, id);
+      return clone(updated);
+    });
   }
 
   private endJob({ jobId, counts }: ImportEnding): Promise<ImportJob> {
     return this.updateImportJob(jobId, { status: 'done', endedAt: this.nowIso(), counts: { ...counts } });
   }
 
+  /** Newest first; an import whose instance stopped shows as interrupted once its lock has expired. */
   async listImportJobs(): Promise<ImportJob[]> {
-    return clone(this.store.data.importJobs).sort((a, b) => b.startedAt.localeCompare(a.startedAt));
+    return (await this.local()).importJobs.sort((a, b) => b.startedAt.localeCompare(a.startedAt));
   }
 
   async listAudit(since?: string): Promise<AuditEntry[]> {
-    const entries = this.store.data.audit.filter((e) => since === undefined || e.at >= since);
-    return clone(entries).sort((a, b) => a.at.localeCompare(b.at));
+    const entries = (await this.local()).audit.filter((e) => since === undefined || e.at >= since);
+    return entries.sort((a, b) => a.at.localeCompare(b.at));
   }
 
   async close(): Promise<void> {
     await this.contactWrites;
     await this.pending;
+    this.locks.close();
   }
 }
 

@@ -13,6 +13,8 @@ export class EmuHttpError extends Error {
 export interface EmuAnswer {
   status: number;
   body?: unknown;
+  /** Bytes sent as they are (file contents), instead of a JSON body. */
+  raw?: Buffer;
   headers?: Record<string, string>;
 }
 

@@ -4,9 +4,13 @@ import type { AddressInfo } from 'node:net';
 import { scopeFor } from '../errors';
 import { webexId } from '../ids';
 import { contactRoutes, type ContactRejecter } from './contacts';
-import { EmuHttpError, type EmuAnswer, type EmuRequest, type EmuRoute } from './http';
+import { EmuHttpError, objectBody, type EmuAnswer, type EmuRequest, type EmuRoute } from './http';
 import { jobRoutes } from './jobs';
+import { EmuMessaging, type EmuMessage } from './messaging';
+import { messageView, messagingRoutes } from './messagingRoutes';
 import { peopleRoutes } from './people';
+import { messageEventData, personSays, personSubmits, type PersonMessage, type PersonSubmit } from './personActions';
+import { deliverEvent, webhookRoutes, type EmuDelivery } from './webhooks';
 import { seedOrg, type EmuOrg, type SeedOptions } from './state';
 
 /** One injected fault: the next `times` requests matching `match` ("METHOD /path" prefix) answer `status`. */
@@ -32,6 +36,10 @@ export interface EmulatorFaults {
 
 export interface EmulatorOptions {
   token?: string;
+  /** The bot's access token (messaging, webhooks); random by default. */
+  botToken?: string;
+  botEmail?: string;
+  botName?: string;
   seed?: SeedOptions;
   /** Scopes the token has (default: all). */
   scopes?: string[];
@@ -56,10 +64,18 @@ export class WebexEmulator {
   /** Addresses the activation job fails to send to. */
   readonly failingEmails = new Set<string>();
   rejectContact?: ContactRejecter;
+  /** The Webex app side: the bot, spaces, messages, card submits, files, webhooks. */
+  readonly messaging: EmuMessaging;
+  /** Every webhook POST made, in order. */
+  readonly deliveries: EmuDelivery[] = [];
   readonly stats = { requests: 0, accepted: 0, throttled: 0, maxInFlight: 0, byRoute: {} as Record<string, number> };
   private inFlight = 0;
   private server?: http.Server;
   private readonly routes: EmuRoute[];
+  /** What the bot token reaches (a bot cannot call the admin APIs). */
+  private readonly botRoutes: EmuRoute[];
+  /** Webhooks of the bot's own messages, delivered in the background. */
+  private readonly pending = new Set<Promise<unknown>>();
   private readonly now: () => Date;
   private window = { start: 0, count: 0 };
   private base = '';
@@ -68,11 +84,43 @@ export class WebexEmulator {
     this.token = options.token ?? randomBytes(24).toString('base64url');
     this.now = options.now ?? (() => new Date());
     this.org = seedOrg(this.now(), options.seed);
+    this.messaging = new EmuMessaging(this.org, this.now, { botToken: options.botToken, botEmail: options.botEmail, botName: options.botName });
     this.routes = [
       ...peopleRoutes,
       ...contactRoutes(() => this.rejectContact),
       ...jobRoutes(() => ({ durationMs: options.jobDurationMs ?? 200, failingEmails: this.failingEmails })),
     ];
+    this.botRoutes = [...messagingRoutes(() => this.messaging, (m) => this.onBotMessage(m)), ...webhookRoutes(() => this.messaging)];
+  }
+
+  get botToken(): string {
+    return this.messaging.botToken;
+  }
+
+  /** A person writes (and may drop a file); resolves once the webhooks were answered. */
+  async personSays(input: PersonMessage) {
+    const result = await personSays(this.messaging, this.base, input);
+    this.deliveries.push(...result.deliveries);
+    return result;
+  }
+
+  /** A person clicks an Action.Submit of a bot card; resolves once the webhooks were answered. */
+  async personSubmits(input: PersonSubmit) {
+    const result = await personSubmits(this.messaging, input);
+    this.deliveries.push(...result.deliveries);
+    return result;
+  }
+
+  /** Resolves when the webhooks of the bot's own messages have all been answered. */
+  async settled(): Promise<void> {
+    while (this.pending.size) await Promise.allSettled([...this.pending]);
+  }
+
+  /** Webex tells a bot about its own messages too (a bot must ignore them). */
+  private onBotMessage(message: EmuMessage): void {
+    const delivery = deliverEvent(this.messaging, 'messages', 'created', message.personId, messageEventData(message)).then((d) => this.deliveries.push(...d));
+    this.pending.add(delivery);
+    void delivery.finally(() => this.pending.delete(delivery));
   }
 
   /** The org id as People returns it (base64); the contacts API wants `org.uuid`. */
@@ -97,6 +145,7 @@ export class WebexEmulator {
 
   async close(): Promise<void> {
     if (!this.server) return;
+    await this.settled();
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server!.close(() => resolve()));
     this.server = undefined;
@@ -108,9 +157,10 @@ export class WebexEmulator {
     const trackingId = `EMU_${randomUUID()}`;
     const send = (answer: EmuAnswer) => {
       if (res.destroyed) return;
-      const body = answer.body === undefined ? '' : JSON.stringify(answer.body);
-      res.writeHead(answer.status, { trackingid: trackingId, ...(body && { 'content-type': 'application/json' }), ...answer.headers });
-      res.end(body);
+      const body = answer.raw ?? (answer.body === undefined ? '' : JSON.stringify(answer.body));
+      const type = answer.raw === undefined && body.length ? { 'content-type': 'application/json' } : {};
+      res.writeHead(answer.status, { trackingid: trackingId, ...type, 'content-length': String(Buffer.byteLength(body)), ...answer.headers });
+      res.end(req.method === 'HEAD' ? undefined : body);
     };
     const fail = (status: number, message: string, headers?: Record<string, string>) =>
       send({ status, body: { message, errors: [{ description: message }], trackingId }, headers });
@@ -126,10 +176,15 @@ export class WebexEmulator {
     if (url.pathname.startsWith('/_emulator/')) return this.control(method, url.pathname, body, send, fail, req);
     if (!url.pathname.startsWith('/v1/')) return fail(404, 'Unknown path.');
     const path = url.pathname.slice(3);
-    if (req.headers.authorization !== `Bearer ${this.token}`) {
+    const asBot = req.headers.authorization === `Bearer ${this.messaging.botToken}`;
+    if (!asBot && req.headers.authorization !== `Bearer ${this.token}`) {
       return fail(401, 'The request requires a valid access token set in the Authorization request header.');
     }
-    if (this.options.scopes && !this.options.scopes.includes(scopeFor(method, path))) {
+    const routeMethod = method === 'HEAD' ? 'GET' : method;
+    if (asBot && !this.botRoutes.some((r) => r.method === routeMethod && r.pattern.test(path)) && this.routes.some((r) => r.method === routeMethod && r.pattern.test(path))) {
+      return fail(403, 'A bot token cannot call the admin APIs.');
+    }
+    if (!asBot && this.options.scopes && !this.options.scopes.includes(scopeFor(method, path))) {
       return fail(403, `The access token lacks the scope ${scopeFor(method, path)}.`);
     }
     if (this.throttled()) {
@@ -149,7 +204,7 @@ export class WebexEmulator {
     }
     let answer: EmuAnswer;
     try {
-      answer = this.dispatch(method, path, url, body);
+      answer = this.dispatch(asBot ? this.botRoutes : this.routes, method, path, url, body);
       this.stats.accepted++;
     } catch (error) {
       if (!(error instanceof EmuHttpError)) throw error;
@@ -161,9 +216,11 @@ export class WebexEmulator {
     send(answer);
   }
 
-  private dispatch(method: string, path: string, url: URL, body: unknown): EmuAnswer {
-    for (const r of this.routes) {
-      const match = r.method === method && path.match(r.pattern);
+  private dispatch(routes: EmuRoute[], method: string, path: string, url: URL, body: unknown): EmuAnswer {
+    // HEAD is a GET without the body.
+    const routeMethod = method === 'HEAD' ? 'GET' : method;
+    for (const r of routes) {
+      const match = r.method === routeMethod && path.match(r.pattern);
       if (!match) continue;
       const params = Object.fromEntries(r.names.map((name, i) => [name, decodeURIComponent(match[i + 1])]));
       this.stats.byRoute[`${method} ${r.pattern.source}`] = (this.stats.byRoute[`${method} ${r.pattern.source}`] ?? 0) + 1;
@@ -212,7 +269,7 @@ export class WebexEmulator {
   }
 
   /** POST /_emulator/faults sets the faults; GET /_emulator/stats reads the counters (same bearer token). */
-  private control(method: string, path: string, body: unknown, send: (a: EmuAnswer) => void, fail: (s: number, m: string) => void, req: http.IncomingMessage) {
+  private async control(method: string, path: string, body: unknown, send: (a: EmuAnswer) => void, fail: (s: number, m: string) => void, req: http.IncomingMessage) {
     if (req.headers.authorization !== `Bearer ${this.token}`) return fail(401, 'The request requires a valid access token.');
     if (method === 'POST' && path === '/_emulator/faults') {
       const faults = (body ?? {}) as Partial<EmulatorFaults>;
@@ -220,6 +277,37 @@ export class WebexEmulator {
       return send({ status: 200, body: this.faults });
     }
     if (method === 'GET' && path === '/_emulator/stats') return send({ status: 200, body: { ...this.stats, people: this.org.people.size, contacts: this.org.contacts.size } });
+    return this.personControl(method, path, body, send, fail);
+  }
+
+  /**
+   * Acting as a person in the Webex app, for a test in another process:
+   * POST /_emulator/messages `{ from, roomId?, text?, mentionBot?, file?: { name, contentType?, base64 }, fileUrls? }`,
+   * POST /_emulator/attachmentActions `{ from, messageId, inputs }`,
+   * GET /_emulator/rooms/{roomId}/messages (every message, the bot's included, oldest first).
+   */
+  private async personControl(method: string, path: string, body: unknown, send: (a: EmuAnswer) => void, fail: (s: number, m: string) => void) {
+    try {
+      if (method === 'POST' && path === '/_emulator/messages') {
+        const input = objectBody(body) as unknown as PersonMessage & { file?: { name: string; contentType?: string; base64?: string } };
+        const file = input.file && { name: input.file.name, contentType: input.file.contentType, bytes: Buffer.from(input.file.base64 ?? '', 'base64') };
+        const { message, deliveries } = await this.personSays({ ...input, file });
+        return send({ status: 200, body: { message: messageView(message), deliveries } });
+      }
+      if (method === 'POST' && path === '/_emulator/attachmentActions') {
+        const { action, deliveries } = await this.personSubmits(objectBody(body) as unknown as PersonSubmit);
+        return send({ status: 200, body: { action, deliveries } });
+      }
+      const roomMessages = method === 'GET' && path.match(/^\/_emulator\/rooms\/([^/]+)\/messages$/);
+      if (roomMessages) {
+        const roomId = decodeURIComponent(roomMessages[1]);
+        this.messaging.room(roomId);
+        return send({ status: 200, body: { items: this.messaging.roomMessages(roomId).map(messageView) } });
+      }
+    } catch (error) {
+      if (error instanceof EmuHttpError) return fail(error.status, error.message);
+      throw error;
+    }
     fail(404, 'Unknown control path.');
   }
 }
