@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { send, startBot, type BotProcess } from '../helpers/botProcess';
 import { runCli } from '../helpers/cli';
+import { visibleText } from '../helpers/visibleText';
 
 /**
  * Load: 50 conversations × 20 turns at once over HTTP against the built bot.
@@ -76,15 +77,6 @@ function checkTurn(i: number, expected: Turn, status: number, activities: any[])
   return undefined;
 }
 
-/** The texts a person would read: message texts and the card texts, titles and fact values. */
-function visibleText(node: unknown): string {
-  if (Array.isArray(node)) return node.map(visibleText).join(' | ');
-  if (!node || typeof node !== 'object') return '';
-  return Object.entries(node)
-    .map(([key, value]) => (typeof value === 'string' ? (['text', 'title', 'value'].includes(key) ? value : '') : visibleText(value)))
-    .filter(Boolean)
-    .join(' | ');
-}
 
 interface Outcome {
   statuses: number[];

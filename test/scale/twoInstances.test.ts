@@ -7,6 +7,7 @@ import { WebexEmulator } from '../../src/webex/emulator/server';
 import { containerName, startAzurite, type RunningAzurite } from '../helpers/azurite';
 import { startBot, send, type BotProcess } from '../helpers/botProcess';
 import { buttonData, linkUrl, tempDir } from '../helpers/dialogHarness';
+import { visibleText } from '../helpers/visibleText';
 
 /**
  * Two bot processes on one Azurite container (STATE_STORE=blob) and one
@@ -83,15 +84,6 @@ async function turn(bot: BotProcess, conversation: string, from: { id: string; n
   return { text: visibleText(activities), activities };
 }
 
-/** The texts a person would read: message texts and the card texts, titles and fact values. */
-function visibleText(node: unknown): string {
-  if (Array.isArray(node)) return node.map(visibleText).join(' | ');
-  if (!node || typeof node !== 'object') return '';
-  return Object.entries(node)
-    .map(([key, value]) => (typeof value === 'string' ? (['text', 'title', 'value'].includes(key) ? value : '') : visibleText(value)))
-    .filter(Boolean)
-    .join(' | ');
-}
 
 const onOther = (url: string, bot: BotProcess) => `${bot.url}${new URL(url).pathname}`;
 const contactsCsv = (tag: string, rows: number) =>
