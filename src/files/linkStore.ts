@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { writeFileAtomic } from './atomicWrite';
 
 export type LinkKind = 'download' | 'upload' | 'pending';
 
@@ -132,8 +133,8 @@ export class FileLinkStore implements LinkStore {
     const { token } = entry;
     await fs.mkdir(this.dir, { recursive: true });
     // Bytes first: the entry file is what makes the link exist.
-    if (input.bytes) await this.writeAtomic(this.fileOf(token, 'bin'), input.bytes);
-    await this.writeAtomic(this.fileOf(token, 'json'), JSON.stringify(entry));
+    if (input.bytes) await writeFileAtomic(this.fileOf(token, 'bin'), input.bytes, 0o600);
+    await writeFileAtomic(this.fileOf(token, 'json'), JSON.stringify(entry), 0o600);
     await this.sweepKeeping(token);
     return entry;
   }
@@ -240,12 +241,6 @@ export class FileLinkStore implements LinkStore {
       if (isMissing(error)) return undefined;
       throw error;
     }
-  }
-
-  private async writeAtomic(file: string, content: string | Uint8Array): Promise<void> {
-    const temp = `${file}.${randomUUID()}.tmp`;
-    await fs.writeFile(temp, content, { mode: 0o600 });
-    await fs.rename(temp, file);
   }
 
   /** Callers pass only tokens checked by isValidToken (or just generated). */

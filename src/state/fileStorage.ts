@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Storage, StoreItem, StoreItems } from 'botbuilder';
+import { writeFileAtomic } from '../files/atomicWrite';
 
 const CACHED_KEYS = 2000;
 
@@ -62,10 +63,8 @@ export class FileStorage implements Storage {
     }
     await fs.mkdir(this.dir, { recursive: true });
     const file = this.fileOf(key);
-    const temp = `${file}.${randomUUID()}.tmp`;
     const text = JSON.stringify({ ...item, eTag: randomUUID() });
-    await fs.writeFile(temp, text);
-    await fs.rename(temp, file);
+    await writeFileAtomic(file, text);
     this.remember(key, text);
   }
 

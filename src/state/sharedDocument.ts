@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { writeFileAtomic } from '../files/atomicWrite';
 
 /** What an update makes of the document, and what it hands back to its caller. */
 export interface DocumentChange<T, R> {
@@ -55,9 +55,7 @@ export class FileDocument<T> implements SharedDocument<T> {
       if (next.value === undefined) return next.result;
       const text = JSON.stringify(next.value);
       await fs.mkdir(path.dirname(this.file), { recursive: true });
-      const temp = `${this.file}.${randomUUID()}.tmp`;
-      await fs.writeFile(temp, text);
-      await fs.rename(temp, this.file);
+      await writeFileAtomic(this.file, text);
       this.text = text;
       return next.result;
     });

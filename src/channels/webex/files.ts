@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { fetchAttachment, type FetchPolicy } from '../../files/fetchAttachment';
+import { fetchAttachment, isAllowedUrl, type FetchPolicy } from '../../files/fetchAttachment';
 
 export interface WebexFilesOptions {
   /** WEBEX_API_URL: its origin counts as Webex (the emulator in tests). */
@@ -13,18 +13,16 @@ export interface WebexFilesOptions {
 
 const MARK = 'webex-file=';
 
-/** https://webexapis.com and its sub-domains, plus the configured API's exact origin. */
+/** https://webexapis.com and its sub-domains, plus the configured API's exact origin (the emulator in tests). */
+function webexFilePolicy(apiUrl: string): FetchPolicy {
+  return { allowedHosts: ['webexapis.com', '*.webexapis.com'], allowLoopback: false, allowedOrigins: [new URL(apiUrl).origin] };
+}
+
+/** A URL the bot token may go to: a Webex one (the download allow-list's rule), never one carrying user info. */
 export function isWebexFileUrl(url: string, apiUrl: string): boolean {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return false;
-  }
-  if (parsed.username || parsed.password) return false;
-  if (parsed.origin === new URL(apiUrl).origin) return true;
-  const host = parsed.hostname.toLowerCase();
-  return parsed.protocol === 'https:' && (host === 'webexapis.com' || host.endsWith('.webexapis.com'));
+  if (!isAllowedUrl(url, webexFilePolicy(apiUrl)).ok) return false;
+  const { username, password } = new URL(url);
+  return !username && !password;
 }
 
 /** "attachment; filename=\"a.csv\"" or RFC 5987 "filename*=UTF-8''a%20b.csv". */
@@ -56,7 +54,7 @@ export class WebexFiles {
 
   constructor(private readonly options: WebexFilesOptions) {
     this.key = createHmac('sha256', options.webhookSecret).update('provisio/webex-file-url').digest();
-    this.policy = { allowedHosts: ['webexapis.com', '*.webexapis.com'], allowLoopback: false, allowedOrigins: [new URL(options.apiUrl).origin] };
+    this.policy = webexFilePolicy(options.apiUrl);
   }
 
   isWebexUrl(url: string): boolean {
