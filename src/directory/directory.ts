@@ -11,6 +11,7 @@ import type {
   UserStatus,
   WriteContext,
 } from '../domain/types';
+import type { ContactKeys, ContactMatches } from './contactMatches';
 
 /** Store-level integrity failures: the backend refuses the write as a whole. */
 export type DirectoryErrorCode =
@@ -172,6 +173,8 @@ export interface Directory {
 
   listContacts(): Promise<Contact[]>;
   getContact(id: string): Promise<Contact | undefined>;
+  /** The contacts rows can match, from the store's own indexes; a store without any leaves it out and is scanned. */
+  matchContacts?(keys: ContactKeys): Promise<ContactMatches>;
   /**
    * Applies a whole batch in one write (an import is never half-applied),
    * ending the import job named in `ending` with it; refuses an e-mail that

@@ -12,10 +12,12 @@ const SEPARATORS = /[\s.()-]/g;
 const SCIENTIFIC = /^\d+(?:[.,]\d+)?E\+?\d+$/i;
 const EXTENSION = /^\d{2,10}$/;
 
+const TYPE_OF = new Map<string, ContactPhoneType>(PHONE_TYPES.map((type) => [type, type]));
+
 /** "Work", " MOBILE " and "work_extension" are read; anything else is undefined. */
 export function readPhoneType(input: string): ContactPhoneType | undefined {
-  const wanted = input.replace(/\s+/g, '').toLowerCase();
-  return PHONE_TYPES.find((type) => type === wanted);
+  // Most cells are written as the template writes them: one lookup, no new string.
+  return TYPE_OF.get(input) ?? TYPE_OF.get(input.replace(/\s+/g, '').toLowerCase());
 }
 
 /**

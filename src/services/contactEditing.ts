@@ -5,8 +5,7 @@ import { checkContactRow, type RowIssue } from '../domain/contactRules';
 import { searchContacts, type Page } from '../domain/contactSearch';
 import type { Contact, WriteContext } from '../domain/types';
 import { WEBEX_CONTACTS } from '../csv/formats';
-import { emailKey, namePhoneKey } from '../domain/contactMerge';
-import { ContactPlanner } from './contactPlan';
+import { contactPlanner } from './contactPlan';
 import { MAX_VALUE_LENGTH } from './importPipeline';
 
 /** Saved (with the warnings a row would get, e.g. a number not in use), or refused with every reason. */
@@ -92,15 +91,12 @@ export class ContactEditing {
       .map(([field, value]): RowIssue => ({ field, code: 'value_too_long', details: { length: value!.trim().length, max: MAX_VALUE_LENGTH } }));
     const row = checkContactRow(inputValues(input), { region: this.region, contactMethod: 'any' });
     if (tooLong.length || !row.draft) return { ok: false as const, issues: [...tooLong, ...row.errors], warnings: row.warnings };
-    const [contacts, lists] = await Promise.all([this.directory.listContacts(), this.directory.listDistributionLists()]);
-    const planner = new ContactPlanner(contacts, lists, ALL_FIELDS, [row.draft]);
+    const planner = await contactPlanner(this.directory, ALL_FIELDS, [row.draft]);
     const planned = planner.plan(1, row.draft);
     if (planned.outcome === 'failed') return { ok: false as const, issues: planned.errors, warnings: row.warnings };
     if (!existing && planned.outcome !== 'created') {
       const draft = row.draft;
-      const twin = draft.email
-        ? contacts.find((c) => c.email !== undefined && emailKey(c.email) === emailKey(draft.email!))
-        : contacts.find((c) => namePhoneKey(c) === namePhoneKey(draft));
+      const twin = planner.matchOf(draft);
       const issue: RowIssue = { field: draft.email ? 'email' : null, code: 'contact_exists', details: { name: twin?.displayName ?? draft.displayName } };
       return { ok: false as const, issues: [issue], warnings: row.warnings };
     }

@@ -7,7 +7,7 @@ import type { ContactPhoneType, WriteContext } from '../domain/types';
 import { CsvFileError } from '../csv/fileError';
 import { mapHeader, normalizeHeader, type HeaderMap } from '../csv/formats';
 import { USER_COLUMNS } from '../csv/usersFormat';
-import { ContactPlanner, type IdentityKind } from './contactPlan';
+import { contactPlanner, type IdentityKind } from './contactPlan';
 import { readPhones } from './phoneReadings';
 import { runImport, type ImportOptions, type ImportOutcome, type ImportRequest, type ImportSpec, type RowPlanner } from './importPipeline';
 
@@ -49,8 +49,7 @@ function contactsSpec(directory: Directory, region: string): ImportSpec<HeaderMa
       return checkContactRow(value, rules);
     },
     async planner(header, drafts) {
-      const [contacts, lists] = await Promise.all([directory.listContacts(), directory.listDistributionLists()]);
-      const planner = new ContactPlanner(contacts, lists, header.fields, drafts);
+      const planner = await contactPlanner(directory, header.fields, drafts);
       const rowPlanner: RowPlanner<(typeof drafts)[number], FieldKey> = {
         plan: (line, draft) => planner.plan(line, draft),
         async apply(ctx, ending) {
@@ -67,14 +66,16 @@ function contactsSpec(directory: Directory, region: string): ImportSpec<HeaderMa
 }
 
 /** The number cells of every row, extensions left out (they are not phone numbers). */
-function* phoneCells(rows: ((field: FieldKey) => string)[], header: HeaderMap): Generator<string> {
+function phoneCells(rows: ((field: FieldKey) => string)[], header: HeaderMap): string[] {
   const slots = SLOTS.flatMap((slot, i) => (header.fields.has(PHONE_FIELDS[i]) ? [{ slot, number: PHONE_FIELDS[i], type: PHONE_TYPE_FIELDS[i] }] : []));
+  const cells: string[] = [];
   for (const value of rows) {
     for (const { slot, number, type } of slots) {
       const raw = value(number);
-      if (raw && (header.spec.fixedPhoneTypes?.[slot] ?? readPhoneType(value(type))) !== 'work_extension') yield raw;
+      if (raw && (header.spec.fixedPhoneTypes?.[slot] ?? readPhoneType(value(type))) !== 'work_extension') cells.push(raw);
     }
   }
+  return cells;
 }
 
 /** duplicate_row names the columns that made both rows the same contact, as the file calls them. */

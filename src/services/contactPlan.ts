@@ -1,4 +1,5 @@
-import type { ContactChanges } from '../directory/directory';
+import { matchByScan, type ContactKeys, type ContactMatches } from '../directory/contactMatches';
+import type { ContactChanges, Directory } from '../directory/directory';
 import type { ContactDraft, FieldKey } from '../domain/contactFields';
 import { draftMerger, emailKey, identityOf, namePhoneKey, sameContactData, type DraftMerger } from '../domain/contactMerge';
 import type { RowIssue } from '../domain/contactRules';
@@ -19,19 +20,39 @@ function identityKind(draft: ContactDraft): IdentityKind {
   return draft.email ? 'email' : 'namePhone';
 }
 
+/** The keys `drafts` can match an existing contact by. */
+function keysOf(drafts: readonly ContactDraft[]): ContactKeys {
+  const keys = { ids: new Set<string>(), emails: new Set<string>(), namePhones: new Set<string>() };
+  for (const draft of drafts) {
+    if (draft.contactUuid) keys.ids.add(draft.contactUuid);
+    if (draft.email) keys.emails.add(emailKey(draft.email));
+    else if (!draft.contactUuid) keys.namePhones.add(namePhoneKey(draft));
+  }
+  return keys;
+}
+
 /**
- * Matches valid rows against the directory (in file order) and builds the one
- * batch of changes to apply. The directory is scanned once, keeping only the
- * contacts the file's rows can match, and every lookup is a Map: an import of
- * 10,000 rows into 100,000 contacts stays linear and cheap.
+ * A planner for `drafts` (the valid rows): the contacts they can match come
+ * from the store's indexes, or from one scan of all contacts when it has none.
+ */
+export async function contactPlanner(directory: Directory, columns: ReadonlySet<FieldKey>, drafts: readonly ContactDraft[]): Promise<ContactPlanner> {
+  const keys = keysOf(drafts);
+  const [matches, lists] = await Promise.all([
+    directory.matchContacts?.(keys) ?? directory.listContacts().then((contacts) => matchByScan(contacts, keys)),
+    directory.listDistributionLists(),
+  ]);
+  return new ContactPlanner(matches, lists, columns);
+}
+
+/**
+ * Matches valid rows against the contacts they can match (in file order) and
+ * builds the one batch of changes to apply. Every lookup is a Map: an import
+ * of 10,000 rows into 100,000 contacts stays linear and cheap.
  */
 export class ContactPlanner {
   readonly changes: ContactChanges = { create: [], update: [], delete: [] };
   /** The file line of each planned create and update, in the same order as the changes. */
   readonly lines: { create: number[]; update: number[] } = { create: [], update: [] };
-  private readonly byId = new Map<string, Contact>();
-  private readonly byEmail = new Map<string, Contact>();
-  private readonly byNamePhone = new Map<string, Contact>();
   private readonly listsById: Map<string, DistributionList>;
   private readonly listsByName: Map<string, DistributionList>;
   /** Existing contact id, or identity of a new contact → the file line that took it. */
@@ -40,32 +61,14 @@ export class ContactPlanner {
   private readonly emailLines = new Map<string, number>();
   private readonly merge: DraftMerger;
 
-  /** `drafts`: the file's valid rows, whose identities and e-mails are looked up. */
   constructor(
-    contacts: readonly Contact[],
+    private readonly matches: ContactMatches,
     lists: readonly DistributionList[],
     columns: ReadonlySet<FieldKey>,
-    drafts: readonly ContactDraft[],
   ) {
     this.merge = draftMerger(columns);
     this.listsById = new Map(lists.map((l) => [l.id, l]));
     this.listsByName = new Map([...lists].reverse().map((l) => [l.name, l]));
-    const ids = new Set<string>();
-    const emails = new Set<string>();
-    const namePhones = new Set<string>();
-    for (const draft of drafts) {
-      if (draft.contactUuid) ids.add(draft.contactUuid);
-      if (draft.email) emails.add(emailKey(draft.email));
-      else if (!draft.contactUuid) namePhones.add(namePhoneKey(draft));
-    }
-    const keep = (map: Map<string, Contact>, wanted: Set<string>, key: string, contact: Contact) => {
-      if (wanted.has(key) && !map.has(key)) map.set(key, contact);
-    };
-    for (const contact of contacts) {
-      if (ids.size) keep(this.byId, ids, contact.id, contact);
-      if (emails.size && contact.email) keep(this.byEmail, emails, emailKey(contact.email), contact);
-      if (namePhones.size) keep(this.byNamePhone, namePhones, namePhoneKey(contact), contact);
-    }
   }
 
   plan(line: number, draft: ContactDraft): PlannedRow {
@@ -87,7 +90,7 @@ export class ContactPlanner {
       return { outcome: 'failed', errors: [{ field: null, code: 'duplicate_row', details: { line: first, identity: identityKind(draft) } }] };
     }
     if (email !== undefined) {
-      const owner = this.byEmail.get(email);
+      const owner = this.matches.byEmail.get(email);
       const claimedAt = this.emailLines.get(email);
       if (owner && owner.id !== target?.id) {
         errors.push({ field: 'email', code: 'email_in_use', details: { email: draft.email!, name: owner.displayName } });
@@ -112,13 +115,18 @@ export class ContactPlanner {
     return { outcome: 'updated', errors };
   }
 
+  /** The existing contact a draft matches, by its Contact UUID, e-mail, or display name + first number. */
+  matchOf(draft: ContactDraft): Contact | undefined {
+    return this.findTarget(draft, draft.email === undefined ? undefined : emailKey(draft.email), []);
+  }
+
   private findTarget(draft: ContactDraft, email: string | undefined, errors: RowIssue[]): Contact | undefined {
     if (draft.contactUuid) {
-      const contact = this.byId.get(draft.contactUuid);
+      const contact = this.matches.byId.get(draft.contactUuid);
       if (!contact) errors.push({ field: 'contactUuid', code: 'unknown_contact_uuid', details: { value: draft.contactUuid } });
       return contact;
     }
-    if (email !== undefined) return this.byEmail.get(email);
-    return this.byNamePhone.get(namePhoneKey(draft));
+    if (email !== undefined) return this.matches.byEmail.get(email);
+    return this.matches.byNamePhone.get(namePhoneKey(draft));
   }
 }

@@ -135,7 +135,7 @@ export async function runImport<Header extends MappedHeader<Field>, Draft, Field
       return { ok: false, dryRun, fileError: { code: error.code, details: error.details }, job: ended };
     }
     const values = rowValues(table, header);
-    await spec.prepare?.(values, header);
+    await spec.prepare?.(values.map((row) => row.value), header);
     const checked = checkRows(table, header, spec, values);
     const drafts = checked.flatMap((row) => (row.draft === undefined ? [] : [row.draft]));
     const planner = await spec.planner(header, drafts);
@@ -154,10 +154,21 @@ interface CheckedRow<Draft, Field extends string> extends RowCheck<Draft, Field>
   record: CsvRecord;
 }
 
-/** Each row's `value(field)`: its trimmed cell, '' when absent. */
-function rowValues<Field extends string>(table: Table, header: MappedHeader<Field>): ((field: Field) => string)[] {
-  const indexOf = new Map<Field, number>([...header.fieldAt].map(([index, field]) => [field, index]));
-  return table.rows.map((record) => valuesOf(record, indexOf));
+/** A row's values in header order: each mapped cell trimmed, and restored when we had neutralised it as a formula. */
+interface RowValues<Field extends string> {
+  values: string[];
+  /** The value of `field`, '' when the file has no such column. */
+  value: (field: Field) => string;
+}
+
+/** Each cell is read once here, however often the rules ask for it. */
+function rowValues<Field extends string>(table: Table, header: MappedHeader<Field>): RowValues<Field>[] {
+  const columns = [...header.fieldAt.keys()];
+  const position = new Map([...header.fieldAt.values()].map((field, i) => [field, i]));
+  return table.rows.map(({ cells }) => {
+    const values = columns.map((index) => restoreCell(cells[index] ?? '').trim());
+    return { values, value: (field: Field) => values[position.get(field) ?? -1] ?? '' };
+  });
 }
 
 /** The field rules, row by row; a row with values beyond the header is not matched. */
@@ -165,12 +176,12 @@ function checkRows<Header extends MappedHeader<Field>, Draft, Field extends stri
   table: Table,
   header: Header,
   spec: ImportSpec<Header, Draft, Field>,
-  values: ((field: Field) => string)[],
+  values: RowValues<Field>[],
 ): CheckedRow<Draft, Field>[] {
   return table.rows.map((record, i) => {
-    const tooLong = tooLongOf(record, header);
+    const tooLong = tooLongOf(values[i].values, header);
     if (tooLong.length) return { record, errors: tooLong, warnings: [] };
-    const check = spec.checkRow(values[i], header);
+    const check = spec.checkRow(values[i].value, header);
     const overflow = overflowOf(record, header, table.delimiter);
     if (overflow) return { record, errors: [overflow, ...check.errors], warnings: check.warnings };
     return { record, draft: check.draft, errors: check.errors, warnings: check.warnings };
@@ -238,20 +249,14 @@ function markRejected(
   failed.rows.sort((a, b) => (a.errors[0]?.line ?? 0) - (b.errors[0]?.line ?? 0));
 }
 
-function valuesOf({ cells }: CsvRecord, indexOf: Map<string, number>): (field: string) => string {
-  return (field) => {
-    const index = indexOf.get(field);
-    return index === undefined ? '' : restoreCell(cells[index] ?? '').trim();
-  };
-}
+const NOT_TOO_LONG: never[] = [];
 
-function tooLongOf<Field extends string>(record: CsvRecord, header: MappedHeader<Field>): RowIssue<Field>[] {
-  const issues: RowIssue<Field>[] = [];
-  for (const [index, field] of header.fieldAt) {
-    const length = record.cells[index]?.trim().length ?? 0;
-    if (length > MAX_VALUE_LENGTH) issues.push({ field, code: 'value_too_long', details: { length, max: MAX_VALUE_LENGTH } });
-  }
-  return issues;
+function tooLongOf<Field extends string>(values: string[], header: MappedHeader<Field>): RowIssue<Field>[] {
+  if (values.every((value) => value.length <= MAX_VALUE_LENGTH)) return NOT_TOO_LONG;
+  const fields = [...header.fieldAt.values()];
+  return values.flatMap((value, i) =>
+    value.length > MAX_VALUE_LENGTH ? [{ field: fields[i], code: 'value_too_long' as const, details: { length: value.length, max: MAX_VALUE_LENGTH } }] : [],
+  );
 }
 
 /** Values beyond the header's last column: usually a value split by an unquoted delimiter. */

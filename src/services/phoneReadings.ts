@@ -2,8 +2,9 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { readContactPhone, type PhoneReading } from '../domain/contactPhone';
+import { readShare, type ShareRequest, type ShareAnswer } from './phoneShare';
 
-/** Below this many distinct numbers, handing half to the worker costs more than it saves. */
+/** Below this many distinct numbers, sharing them with the worker costs more than it saves. */
 export const PARALLEL_MIN_NUMBERS = 2000;
 
 // Only the compiled build has the worker's .js (tests run the TypeScript sources: they read inline).
@@ -16,31 +17,33 @@ let waiting = 0;
 
 /**
  * Reads every distinct number of a file at once (a switchboard number shared by
- * a thousand rows is read once). A big file's numbers are read half here and
- * half on a worker thread, in parallel: libphonenumber costs about 3 µs a
- * number, as much as parsing the whole CSV. A worker that fails leaves its
- * half to be read here: the result is the same, only slower.
+ * a thousand rows is read once). libphonenumber costs about 3 µs a number, as
+ * much as parsing the whole CSV, so a big file's numbers are read here and on
+ * a worker thread at the same time, each taking the next chunk from a shared
+ * cursor: the faster thread reads more, and a busy or slow worker only reads
+ * less. A worker that fails leaves the chunks it took to be read here: the
+ * result is the same, only slower.
  */
 export async function readPhones(raws: Iterable<string>, region: string): Promise<Map<string, PhoneReading>> {
   const distinct = [...new Set(raws)];
-  const half = distinct.length >= PARALLEL_MIN_NUMBERS && existsSync(WORKER_FILE) ? Math.ceil(distinct.length / 2) : distinct.length;
-  const theirs = distinct.slice(half);
-  const pending = theirs.length ? readOnWorker(theirs, region).catch(() => undefined) : Promise.resolve([]);
-  const readings = new Map<string, PhoneReading>();
-  for (let i = 0; i < half; i++) readings.set(distinct[i], readContactPhone(distinct[i], 'work', region));
-  const answered = (await pending) ?? theirs.map((raw) => readContactPhone(raw, 'work', region));
-  theirs.forEach((raw, i) => readings.set(raw, answered[i]));
-  return readings;
+  const readings: (PhoneReading | undefined)[] = new Array(distinct.length);
+  if (distinct.length >= PARALLEL_MIN_NUMBERS && existsSync(WORKER_FILE)) {
+    const request: ShareRequest = { raws: distinct, region, cursor: new SharedArrayBuffer(4) };
+    const helped = readOnWorker(request).catch(() => []);
+    readShare(request, (start, chunk) => chunk.forEach((reading, i) => (readings[start + i] = reading)));
+    for (const { start, readings: chunk } of await helped) chunk.forEach((reading, i) => (readings[start + i] = reading));
+  }
+  return new Map(distinct.map((raw, i) => [raw, readings[i] ?? readContactPhone(raw, 'work', region)]));
 }
 
-function readOnWorker(raws: string[], region: string): Promise<PhoneReading[]> {
+function readOnWorker(request: ShareRequest): Promise<ShareAnswer['chunks']> {
   const id = nextId++;
   const thread = (worker ??= startWorker());
   return new Promise((resolve, reject) => {
-    const onMessage = (message: { id: number; readings: PhoneReading[] }) => {
+    const onMessage = (message: ShareAnswer) => {
       if (message.id !== id) return;
       done();
-      resolve(message.readings);
+      resolve(message.chunks);
     };
     const onError = (error: Error) => {
       done();
@@ -57,7 +60,7 @@ function readOnWorker(raws: string[], region: string): Promise<PhoneReading[]> {
     thread.once('error', onError);
     thread.once('exit', onExit);
     if (waiting++ === 0) thread.ref();
-    thread.postMessage({ id, raws, region });
+    thread.postMessage({ id, ...request });
   });
 }
 

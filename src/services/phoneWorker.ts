@@ -1,7 +1,9 @@
 import { parentPort } from 'node:worker_threads';
-import { readContactPhone } from '../domain/contactPhone';
+import { readShare, type ShareAnswer, type ShareRequest } from './phoneShare';
 
-/** Worker side of phoneReadings: reads the numbers it is sent and answers in the same order. */
-parentPort?.on('message', ({ id, raws, region }: { id: number; raws: string[]; region: string }) => {
-  parentPort!.postMessage({ id, readings: raws.map((raw) => readContactPhone(raw, 'work', region)) });
+/** Worker side of phoneReadings: reads chunks of the numbers it is sent until none is left, and answers with them. */
+parentPort?.on('message', ({ id, ...request }: ShareRequest & { id: number }) => {
+  const chunks: ShareAnswer['chunks'] = [];
+  readShare(request, (start, readings) => chunks.push({ start, readings }));
+  parentPort!.postMessage({ id, chunks } satisfies ShareAnswer);
 });

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { matchByScan } from '../../src/directory/contactMatches';
 import { openLowdbDirectory } from '../../src/directory/lowdb/lowdbDirectory';
 import { tempDir } from '../helpers/dialogHarness';
 
@@ -31,5 +32,38 @@ describe('lowdb contacts: read without copies, stored compactly', () => {
     const text = fs.readFileSync(path.join(dir, 'org.json'), 'utf8');
     expect(text).not.toMatch(/\n\s/);
     expect(JSON.parse(text).version).toBe(1);
+  });
+});
+
+describe('lowdb contacts: an import looks its rows up in the indexes', () => {
+  const people = [
+    { ...contact, displayName: 'Alice Martin', email: 'Alice.Martin@example.com' },
+    { ...contact, displayName: 'Bob Durand', phoneNumbers: [{ value: '+33123456702', type: 'work' as const }] },
+    { ...contact, displayName: 'Carole Petit', email: 'carole@example.com' },
+  ];
+
+  test('ids, e-mails in any case and display name + first number give what a scan of all contacts gives', async () => {
+    const directory = await openLowdbDirectory(tempDir());
+    const { created } = await directory.applyContactChanges({ create: people, update: [], delete: [] }, ctx);
+    const keys = {
+      ids: new Set([created[2].id, 'no-such-id']),
+      emails: new Set(['alice.martin@example.com', 'nobody@example.com']),
+      namePhones: new Set(['bob durand|+33123456702', 'bob durand|+33999999999']),
+    };
+    const matches = await directory.matchContacts!(keys);
+    expect(matches).toEqual(matchByScan(await directory.listContacts(), keys));
+    expect([...matches.byId.keys(), ...matches.byEmail.keys(), ...matches.byNamePhone.keys()]).toEqual([
+      created[2].id,
+      'alice.martin@example.com',
+      'bob durand|+33123456702',
+    ]);
+  });
+
+  test('a contact whose e-mail changed is found by its new e-mail only', async () => {
+    const directory = await openLowdbDirectory(tempDir());
+    const { created } = await directory.applyContactChanges({ create: [people[0]], update: [], delete: [] }, ctx);
+    await directory.applyContactChanges({ create: [], update: [{ ...created[0], email: 'alice@example.org' }], delete: [] }, ctx);
+    const matches = await directory.matchContacts!({ ids: new Set(), emails: new Set(['alice.martin@example.com', 'alice@example.org']), namePhones: new Set() });
+    expect([...matches.byEmail.keys()]).toEqual(['alice@example.org']);
   });
 });

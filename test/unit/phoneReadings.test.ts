@@ -1,6 +1,6 @@
 import { readContactPhone } from '../../src/domain/contactPhone';
 import { PARALLEL_MIN_NUMBERS, readPhones as readPhonesFromSources } from '../../src/services/phoneReadings';
-// The compiled build is the one with a worker (npm test builds first): its half of a big file is read there.
+// The compiled build is the one with a worker (npm test builds first): it reads its share of a big file there.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { readPhones: readPhonesWithWorker } = require('../../dist/src/services/phoneReadings') as typeof import('../../src/services/phoneReadings');
 
@@ -22,7 +22,7 @@ const expected = (raws: string[]) => new Map(raws.map((raw) => [raw, readContact
 
 test.each([
   ['a small file, read inline', readPhonesFromSources, 50],
-  ['a big file, half read on the worker thread', readPhonesWithWorker, PARALLEL_MIN_NUMBERS * 2 + 1],
+  ['a big file, shared chunk by chunk with the worker thread', readPhonesWithWorker, PARALLEL_MIN_NUMBERS * 2 + 1],
 ])('%s: each distinct number gets exactly what readContactPhone says, warnings and errors included', async (_name, readPhones, count) => {
   const raws = mixedNumbers(count);
   const readings = await readPhones([...raws, ...raws.slice(0, 10)], 'FR');

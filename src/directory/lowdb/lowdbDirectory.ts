@@ -34,6 +34,7 @@ import {
 } from '../directory';
 import type { ContactData } from '../../domain/contactFields';
 import { displayNameOf } from '../../domain/users';
+import { matchByScan, type ContactKeys, type ContactMatches } from '../contactMatches';
 import { ContactJournal, type ContactBatch, type JournalContents } from './contactJournal';
 import { SCHEMA_VERSION, type OrgData, type OrgSeed } from './schema';
 import { sandboxSeed } from './seed';
@@ -433,6 +434,23 @@ class LowdbDirectory implements Directory {
 
   async getContact(id: string): Promise<Contact | undefined> {
     return this.contacts.get(id);
+  }
+
+  /** Ids and e-mails from the indexes kept for writes; display name + first number (rarely the key) by a scan. */
+  async matchContacts(keys: ContactKeys): Promise<ContactMatches> {
+    const pick = (wanted: ReadonlySet<string>, idOf: (key: string) => string | undefined) => {
+      const found = new Map<string, Contact>();
+      for (const key of wanted) {
+        const contact = this.contacts.get(idOf(key) ?? '');
+        if (contact) found.set(key, contact);
+      }
+      return found;
+    };
+    return {
+      byId: pick(keys.ids, (id) => id),
+      byEmail: pick(keys.emails, (email) => this.contactByEmail.get(email)),
+      byNamePhone: keys.namePhones.size ? matchByScan(this.contacts.values(), { ...keys, ids: new Set(), emails: new Set() }).byNamePhone : new Map(),
+    };
   }
 
   applyContactChanges(changes: ContactChanges, ctx: WriteContext, ending?: ImportEnding): Promise<ContactChangesResult> {
