@@ -281,8 +281,11 @@ class LowdbDirectory implements Directory {
       this.contacts.delete(id);
     }
     for (const contact of batch.put ?? []) {
-      this.unindexEmail(this.contacts.get(contact.id));
+      const before = this.contacts.get(contact.id);
       this.contacts.set(contact.id, contact);
+      // Most updates keep their e-mail: its index entry already names this contact.
+      if (before && before.email === contact.email) continue;
+      this.unindexEmail(before);
       this.indexEmail(contact);
     }
   }
