@@ -29,9 +29,10 @@ export async function readPhones(raws: Iterable<string>, region: string): Promis
   const readings: (PhoneReading | undefined)[] = new Array(distinct.length);
   if (distinct.length >= PARALLEL_MIN_NUMBERS && existsSync(WORKER_FILE)) {
     const request: ShareRequest = { raws: distinct, region, cursor: new SharedArrayBuffer(4) };
+    const place = (start: number, chunk: PhoneReading[]) => chunk.forEach((reading, i) => (readings[start + i] = reading));
     const helped = readOnWorker(request).catch(() => []);
-    readShare(request, (start, chunk) => chunk.forEach((reading, i) => (readings[start + i] = reading)));
-    for (const { start, readings: chunk } of await helped) chunk.forEach((reading, i) => (readings[start + i] = reading));
+    readShare(request, place);
+    for (const { start, readings: chunk } of await helped) place(start, chunk);
   }
   return new Map(distinct.map((raw, i) => [raw, readings[i] ?? readContactPhone(raw, 'work', region)]));
 }
