@@ -1,27 +1,19 @@
+import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 import { CsvFileError } from './fileError';
 
 export type TextEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
 export interface DecodedText {
-  text: string;
+  /** The text in UTF-8: the file's own bytes (BOM left out) when it is UTF-8, else the decoded text encoded again. */
+  utf8: Buffer;
   encoding: TextEncoding;
 }
 
-// Control characters other than tab, LF, FF and CR: a text file (CSV) has none, a binary file many.
-const CONTROL = /[\x00-\x08\x0B\x0E-\x1F\x7F]/g;
 const MAX_CONTROL_SHARE = 0.01;
 
 function startsWith(bytes: Uint8Array, ...prefix: number[]): boolean {
   return prefix.every((byte, i) => bytes[i] === byte);
-}
-
-function tryUtf8(bytes: Uint8Array): string | undefined {
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
-  } catch {
-    return undefined;
-  }
 }
 
 /**
@@ -41,26 +33,37 @@ function isBrokenUtf8(bytes: Uint8Array): boolean {
   return valid > broken;
 }
 
+const fromText = (text: string, encoding: TextEncoding): DecodedText => ({ utf8: Buffer.from(text, 'utf8'), encoding });
+
 function detect(bytes: Uint8Array): DecodedText | undefined {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (startsWith(bytes, 0xef, 0xbb, 0xbf)) {
-    const text = tryUtf8(bytes.subarray(3));
-    return text === undefined ? undefined : { text, encoding: 'utf-8-bom' };
-  }
-  if (startsWith(bytes, 0xff, 0xfe)) return { text: iconv.decode(buffer.subarray(2), 'utf-16le'), encoding: 'utf-16le' };
-  if (startsWith(bytes, 0xfe, 0xff)) return { text: iconv.decode(buffer.subarray(2), 'utf-16be'), encoding: 'utf-16be' };
-  const utf8 = tryUtf8(bytes);
-  if (utf8 !== undefined) return { text: utf8, encoding: 'utf-8' };
+  if (startsWith(bytes, 0xef, 0xbb, 0xbf)) return isUtf8(buffer.subarray(3)) ? { utf8: buffer.subarray(3), encoding: 'utf-8-bom' } : undefined;
+  if (startsWith(bytes, 0xff, 0xfe)) return fromText(iconv.decode(buffer.subarray(2), 'utf-16le'), 'utf-16le');
+  if (startsWith(bytes, 0xfe, 0xff)) return fromText(iconv.decode(buffer.subarray(2), 'utf-16be'), 'utf-16be');
+  if (isUtf8(buffer)) return { utf8: buffer, encoding: 'utf-8' };
   if (isBrokenUtf8(bytes)) return undefined;
   // Not UTF-8: what French Excel writes for "CSV (séparateur: point-virgule)".
-  return { text: iconv.decode(buffer, 'windows-1252'), encoding: 'windows-1252' };
+  return fromText(iconv.decode(buffer, 'windows-1252'), 'windows-1252');
 }
 
-/** Bytes of a CSV file → text; a file that is not text (NUL bytes, binary) is a file error. */
+/**
+ * Control characters other than tab, LF, FF and CR: a text file (CSV) has
+ * none, a binary file many. In UTF-8 each is a single byte below 0x20 or 0x7F
+ * (the bytes of other characters are all 0x80 or above), so bytes are counted.
+ */
+function controlCount(utf8: Uint8Array): number {
+  let count = 0;
+  for (let i = 0; i < utf8.length; i++) {
+    const byte = utf8[i];
+    if (byte < 0x20 ? byte !== 0x09 && byte !== 0x0a && byte !== 0x0c && byte !== 0x0d : byte === 0x7f) count++;
+  }
+  return count;
+}
+
+/** Bytes of a CSV file → its text in UTF-8; a file that is not text (NUL bytes, binary) is a file error. */
 export function decodeText(bytes: Uint8Array): DecodedText {
   const decoded = detect(bytes);
-  if (!decoded || decoded.text.includes('\0')) throw new CsvFileError('not_text');
-  const controls = decoded.text.match(CONTROL)?.length ?? 0;
-  if (controls > decoded.text.length * MAX_CONTROL_SHARE) throw new CsvFileError('not_text');
+  if (!decoded || decoded.utf8.includes(0)) throw new CsvFileError('not_text');
+  if (controlCount(decoded.utf8) > decoded.utf8.length * MAX_CONTROL_SHARE) throw new CsvFileError('not_text');
   return decoded;
 }

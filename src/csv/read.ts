@@ -1,4 +1,4 @@
-import { decodeText, type TextEncoding } from './decode';
+import { decodeText } from './decode';
 import { detectDelimiter, type Delimiter } from './delimiter';
 import { CsvFileError } from './fileError';
 import { parseCsv, type CsvRecord } from './parse';
@@ -18,14 +18,15 @@ export interface TableLimits {
   maxBytes: number;
 }
 
-/** The file's own bytes when they already are the text in UTF-8: parsing them saves encoding the text again. */
-function utf8BytesOf(bytes: Uint8Array, encoding: TextEncoding): Uint8Array | undefined {
-  if (encoding === 'utf-8') return bytes;
-  return encoding === 'utf-8-bom' ? bytes.subarray(3) : undefined;
-}
+/** Enough of the text to hold its header line, where the delimiter is detected. */
+const HEAD_BYTES = 64 * 1024;
 
-/** Bytes of a CSV or .xlsx file → header and data rows; throws CsvFileError when the file cannot be imported. */
-export async function readTable(bytes: Uint8Array, limits: TableLimits): Promise<Table> {
+/**
+ * Bytes of a CSV or .xlsx file → header and data rows; throws CsvFileError
+ * when the file cannot be imported. `onRecord` sees each record, the header
+ * first, as soon as it is read.
+ */
+export async function readTable(bytes: Uint8Array, limits: TableLimits, onRecord?: (record: CsvRecord) => void): Promise<Table> {
   if (bytes.length === 0) throw new CsvFileError('empty_file');
   if (bytes.length > limits.maxBytes) throw new CsvFileError('too_large', { size: bytes.length, max: limits.maxBytes });
   let records: CsvRecord[];
@@ -33,12 +34,13 @@ export async function readTable(bytes: Uint8Array, limits: TableLimits): Promise
   let delimiter: Delimiter;
   if (looksLikeXlsx(bytes)) {
     records = await readXlsx(bytes);
+    if (onRecord) records.forEach(onRecord);
     encoding = 'xlsx';
     delimiter = ',';
   } else {
     const decoded = decodeText(bytes);
-    delimiter = detectDelimiter(decoded.text);
-    records = parseCsv(utf8BytesOf(bytes, decoded.encoding) ?? decoded.text, delimiter);
+    delimiter = detectDelimiter(new TextDecoder().decode(decoded.utf8.subarray(0, HEAD_BYTES)));
+    records = parseCsv(decoded.utf8, delimiter, onRecord);
     encoding = decoded.encoding;
   }
   const [header, ...rows] = records;

@@ -8,7 +8,7 @@ import { CsvFileError } from '../csv/fileError';
 import { mapHeader, normalizeHeader, type HeaderMap } from '../csv/formats';
 import { USER_COLUMNS } from '../csv/usersFormat';
 import { contactPlanner, type IdentityKind } from './contactPlan';
-import { readPhones } from './phoneReadings';
+import { phoneReader } from './phoneReadings';
 import { runImport, type ImportOptions, type ImportOutcome, type ImportRequest, type ImportSpec, type RowPlanner } from './importPipeline';
 
 export type { FailedRecords, ImportIssue, ImportOptions, ImportOutcome, ImportReport, ImportRequest } from './importPipeline';
@@ -36,8 +36,15 @@ function contactsSpec(directory: Directory, region: string): ImportSpec<HeaderMa
         throw error;
       }
     },
-    async prepare(rows, header) {
-      readings = await readPhones(phoneCells(rows, header), region);
+    readAhead(header) {
+      const phones = phoneReader(region);
+      const addPhones = phoneCells(header);
+      return {
+        row: (value) => addPhones(value, phones.add),
+        async done() {
+          readings = await phones.done();
+        },
+      };
     },
     checkRow(value, header) {
       rules ??= {
@@ -65,17 +72,15 @@ function contactsSpec(directory: Directory, region: string): ImportSpec<HeaderMa
   };
 }
 
-/** The number cells of every row, extensions left out (they are not phone numbers). */
-function phoneCells(rows: ((field: FieldKey) => string)[], header: HeaderMap): string[] {
+/** Gives `add` a row's number cells, extensions left out (they are not phone numbers). */
+function phoneCells(header: HeaderMap): (value: (field: FieldKey) => string, add: (raw: string) => void) => void {
   const slots = SLOTS.flatMap((slot, i) => (header.fields.has(PHONE_FIELDS[i]) ? [{ slot, number: PHONE_FIELDS[i], type: PHONE_TYPE_FIELDS[i] }] : []));
-  const cells: string[] = [];
-  for (const value of rows) {
+  return (value, add) => {
     for (const { slot, number, type } of slots) {
       const raw = value(number);
-      if (raw && (header.spec.fixedPhoneTypes?.[slot] ?? readPhoneType(value(type))) !== 'work_extension') cells.push(raw);
+      if (raw && (header.spec.fixedPhoneTypes?.[slot] ?? readPhoneType(value(type))) !== 'work_extension') add(raw);
     }
-  }
-  return cells;
+  };
 }
 
 /** duplicate_row names the columns that made both rows the same contact, as the file calls them. */

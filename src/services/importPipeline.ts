@@ -96,11 +96,21 @@ export interface ImportSpec<Header extends MappedHeader<Field>, Draft, Field ext
   mapHeader(cells: string[]): Header;
   /** The field rules of one row; `value(field)` is its trimmed cell, '' when absent. */
   checkRow(value: (field: Field) => string, header: Header): RowCheck<Draft, Field>;
-  /** Work done for all rows at once before checkRow is called row by row (the contacts import reads its numbers). */
-  prepare?(rows: ((field: Field) => string)[], header: Header): Promise<void>;
+  /**
+   * Work on the rows that starts while the file is still being parsed (the
+   * contacts import reads its numbers on a worker thread meanwhile); the rows
+   * are checked once it is done.
+   */
+  readAhead?(header: Header): RowReadAhead<Field>;
   planner(header: Header, drafts: Draft[]): Promise<RowPlanner<Draft, Field>>;
   /** Report fields of this kind (the users import's mode). */
   reportExtras?: Record<string, unknown>;
+}
+
+export interface RowReadAhead<Field extends string> {
+  /** Each row, in order, as soon as it is parsed; `value(field)` is its trimmed cell, '' when absent. */
+  row(value: (field: Field) => string): void;
+  done(): Promise<void>;
 }
 
 /** Longest value a field takes; a longer one is a row error, not a truncation. */
@@ -121,22 +131,29 @@ export async function runImport<Header extends MappedHeader<Field>, Draft, Field
 ): Promise<ImportOutcome> {
   const now = options.now ?? (() => new Date());
   const { dryRun } = request;
-  const job = dryRun ? undefined : await directory.createImportJob({ kind: spec.kind, by: ctx.actor.name, fileName: request.fileName });
-  const fail = async () => job && directory.updateImportJob(job.id, { status: 'failed', endedAt: now().toISOString() });
+  // The job is written while the file is read: a refused import (another one is running) is known once the file is read.
+  const starting = dryRun ? Promise.resolve(undefined) : directory.createImportJob({ kind: spec.kind, by: ctx.actor.name, fileName: request.fileName });
+  starting.catch(() => undefined);
+  const fail = async () => {
+    const job = await starting.catch(() => undefined);
+    return job && directory.updateImportJob(job.id, { status: 'failed', endedAt: now().toISOString() });
+  };
   try {
+    const reader = rowReader(spec, options.limits.maxRows);
     let table: Table;
     let header: Header;
     try {
-      table = await readTable(request.bytes, options.limits);
-      header = spec.mapHeader(table.header.cells);
+      table = await readTable(request.bytes, options.limits, reader.onRecord);
+      header = reader.header();
     } catch (error) {
       if (!(error instanceof CsvFileError)) throw error;
+      await starting;
       const ended = await fail();
       return { ok: false, dryRun, fileError: { code: error.code, details: error.details }, job: ended };
     }
-    const values = rowValues(table, header);
-    await spec.prepare?.(values.map((row) => row.value), header);
-    const checked = checkRows(table, header, spec, values);
+    const job = await starting;
+    await reader.readAheadDone();
+    const checked = checkRows(table, header, spec, reader.values);
     const drafts = checked.flatMap((row) => (row.draft === undefined ? [] : [row.draft]));
     const planner = await spec.planner(header, drafts);
     const { report, failed, outcomes } = planRows(table, header, checked, planner);
@@ -162,13 +179,46 @@ interface RowValues<Field extends string> {
 }
 
 /** Each cell is read once here, however often the rules ask for it. */
-function rowValues<Field extends string>(table: Table, header: MappedHeader<Field>): RowValues<Field>[] {
+function rowValuesOf<Field extends string>(header: MappedHeader<Field>): (cells: string[]) => RowValues<Field> {
   const columns = [...header.fieldAt.keys()];
   const position = new Map([...header.fieldAt.values()].map((field, i) => [field, i]));
-  return table.rows.map(({ cells }) => {
+  return (cells) => {
     const values = columns.map((index) => restoreCell(cells[index] ?? '').trim());
     return { values, value: (field: Field) => values[position.get(field) ?? -1] ?? '' };
-  });
+  };
+}
+
+/**
+ * Maps the header and reads each row's values as the parser hands the
+ * records over (up to `maxRows`: a longer file is refused anyway), passing
+ * them to the spec's read-ahead. The header's mapping error is thrown by
+ * `header()`, after the table's own file errors.
+ */
+function rowReader<Header extends MappedHeader<Field>, Draft, Field extends string>(spec: ImportSpec<Header, Draft, Field>, maxRows: number) {
+  let mapped: { header: Header; valuesOf: (cells: string[]) => RowValues<Field> } | { error: unknown } | undefined;
+  const values: RowValues<Field>[] = [];
+  let readAhead: RowReadAhead<Field> | undefined;
+  const onRecord = ({ cells }: CsvRecord) => {
+    if (!mapped) {
+      try {
+        const header = spec.mapHeader(cells);
+        mapped = { header, valuesOf: rowValuesOf(header) };
+        readAhead = spec.readAhead?.(header);
+      } catch (error) {
+        mapped = { error };
+      }
+    } else if ('valuesOf' in mapped && values.length < maxRows) {
+      const row = mapped.valuesOf(cells);
+      values.push(row);
+      readAhead?.row(row.value);
+    }
+  };
+  const header = (): Header => {
+    if (!mapped) throw new CsvFileError('empty_file');
+    if ('error' in mapped) throw mapped.error;
+    return mapped.header;
+  };
+  return { onRecord, header, values, readAheadDone: async () => readAhead?.done() };
 }
 
 /** The field rules, row by row; a row with values beyond the header is not matched. */

@@ -2,77 +2,109 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { readContactPhone, type PhoneReading } from '../domain/contactPhone';
-import { readShare, type ShareRequest, type ShareAnswer } from './phoneShare';
+import { claimBatch, isClaimed, unpackReadings, type BatchAnswer, type BatchRequest } from './phoneBatch';
 
 /** Below this many distinct numbers, sharing them with the worker costs more than it saves. */
-export const PARALLEL_MIN_NUMBERS = 2000;
+export const PARALLEL_MIN_NUMBERS = 512;
+/** Numbers sent to the worker at a time: small enough to share evenly, big enough that messages stay few. */
+const BATCH = 256;
 
 // Only the compiled build has the worker's .js (tests run the TypeScript sources: they read inline).
 const WORKER_FILE = path.join(__dirname, 'phoneWorker.js');
 
-let worker: Worker | undefined;
-let nextId = 0;
-/** Requests awaiting the worker's answer: while there are some, it keeps the process alive. */
-let waiting = 0;
-
-/**
- * Reads every distinct number of a file at once (a switchboard number shared by
- * a thousand rows is read once). libphonenumber costs about 3 µs a number, as
- * much as parsing the whole CSV, so a big file's numbers are read here and on
- * a worker thread at the same time, each taking the next chunk from a shared
- * cursor: the faster thread reads more, and a busy or slow worker only reads
- * less. A worker that fails leaves the chunks it took to be read here: the
- * result is the same, only slower.
- */
-export async function readPhones(raws: Iterable<string>, region: string): Promise<Map<string, PhoneReading>> {
-  const distinct = [...new Set(raws)];
-  const readings: (PhoneReading | undefined)[] = new Array(distinct.length);
-  if (distinct.length >= PARALLEL_MIN_NUMBERS && existsSync(WORKER_FILE)) {
-    const request: ShareRequest = { raws: distinct, region, cursor: new SharedArrayBuffer(4) };
-    const place = (start: number, chunk: PhoneReading[]) => chunk.forEach((reading, i) => (readings[start + i] = reading));
-    const helped = readOnWorker(request).catch(() => []);
-    readShare(request, place);
-    for (const { start, readings: chunk } of await helped) place(start, chunk);
-  }
-  return new Map(distinct.map((raw, i) => [raw, readings[i] ?? readContactPhone(raw, 'work', region)]));
+/** Collects a file's numbers while it is parsed; `done` gives each distinct number's reading. */
+export interface PhoneReader {
+  add(raw: string): void;
+  done(): Promise<Map<string, PhoneReading>>;
 }
 
-function readOnWorker(request: ShareRequest): Promise<ShareAnswer['chunks']> {
+/**
+ * Reads every distinct number of a file once (a switchboard number shared by
+ * a thousand rows is read once). libphonenumber costs about 3 µs a number, as
+ * much as parsing the whole CSV, so a big file's numbers go to a worker thread
+ * in batches while the rest of the file is still being parsed. Whichever
+ * thread starts a batch first claims it. Once the worker has started, this
+ * thread waits for it: the worker's code is warm from every batch it read,
+ * this thread's reads a few hundred numbers an import and runs several
+ * times slower. A worker not up yet, busy with another import or failed
+ * leaves the batches it has not started to be read here, from the last one
+ * back: the result is the same, only slower.
+ */
+export function phoneReader(region: string): PhoneReader {
+  const numbers: string[] = [];
+  const seen = new Set<string>();
+  const batches: { raws: string[]; claim: SharedArrayBuffer; answer: Promise<PhoneReading[] | undefined> }[] = [];
+  const parallel = existsSync(WORKER_FILE);
+  const post = () => {
+    while (numbers.length - batches.length * BATCH >= BATCH) {
+      const request: BatchRequest = { raws: numbers.slice(batches.length * BATCH, (batches.length + 1) * BATCH), region, claim: new SharedArrayBuffer(4) };
+      batches.push({ ...request, answer: readOnWorker(request).catch(() => undefined) });
+    }
+  };
+  return {
+    add(raw) {
+      if (seen.has(raw)) return;
+      seen.add(raw);
+      numbers.push(raw);
+      if (parallel && numbers.length >= PARALLEL_MIN_NUMBERS && numbers.length % BATCH === 0) post();
+    },
+    async done() {
+      const read = (raw: string) => readContactPhone(raw, 'work', region);
+      const readings = new Map<string, PhoneReading>();
+      const batchReadings: (PhoneReading[] | undefined)[] = batches.map(() => undefined);
+      const workerStarted = () => batches.length > 0 && isClaimed(batches[0].claim);
+      for (let i = batches.length - 1; i >= 0 && !workerStarted(); i--) if (claimBatch(batches[i].claim)) batchReadings[i] = batches[i].raws.map(read);
+      for (let i = 0; i < batches.length; i++) {
+        const batch = batchReadings[i] ?? (await batches[i].answer) ?? batches[i].raws.map(read);
+        batch.forEach((reading, j) => readings.set(batches[i].raws[j], reading));
+      }
+      for (const raw of numbers.slice(batches.length * BATCH)) readings.set(raw, read(raw));
+      return readings;
+    },
+  };
+}
+
+/** Every distinct number of `raws` with its reading. */
+export function readPhones(raws: Iterable<string>, region: string): Promise<Map<string, PhoneReading>> {
+  const reader = phoneReader(region);
+  for (const raw of raws) reader.add(raw);
+  return reader.done();
+}
+
+let worker: Worker | undefined;
+let nextId = 0;
+/** Batches awaiting the worker's answer: while there are some, it keeps the process alive. */
+const waiting = new Map<number, { resolve: (answer: BatchAnswer) => void; reject: (error: Error) => void }>();
+
+/** The worker's readings of a batch, or undefined when this thread claimed it first. */
+function readOnWorker(request: BatchRequest): Promise<PhoneReading[] | undefined> {
   const id = nextId++;
-  const thread = (worker ??= startWorker());
-  return new Promise((resolve, reject) => {
-    const onMessage = (message: ShareAnswer) => {
-      if (message.id !== id) return;
-      done();
-      resolve(message.chunks);
-    };
-    const onError = (error: Error) => {
-      done();
-      reject(error);
-    };
-    const onExit = (code: number) => onError(new Error(`the phone worker stopped (exit code ${code})`));
-    const done = () => {
-      thread.off('message', onMessage);
-      thread.off('error', onError);
-      thread.off('exit', onExit);
-      if (--waiting === 0) thread.unref();
-    };
-    thread.on('message', onMessage);
-    thread.once('error', onError);
-    thread.once('exit', onExit);
-    if (waiting++ === 0) thread.ref();
+  return new Promise<BatchAnswer>((resolve, reject) => {
+    const thread = (worker ??= startWorker());
+    if (waiting.size === 0) thread.ref();
+    waiting.set(id, { resolve, reject });
     thread.postMessage({ id, ...request });
-  });
+  }).then((answer) => answer.readings && unpackReadings(answer.readings));
+}
+
+function settle(id: number, outcome: (handlers: { resolve: (answer: BatchAnswer) => void; reject: (error: Error) => void }) => void): void {
+  const handlers = waiting.get(id);
+  if (!handlers) return;
+  waiting.delete(id);
+  if (waiting.size === 0) worker?.unref();
+  outcome(handlers);
 }
 
 function startWorker(): Worker {
   const thread = new Worker(WORKER_FILE);
   // An idle worker must not keep the CLI or a stopping bot alive.
   thread.unref();
-  const forget = () => {
+  thread.on('message', (answer: BatchAnswer) => settle(answer.id, ({ resolve }) => resolve(answer)));
+  const fail = (error: Error) => {
     if (worker === thread) worker = undefined;
+    for (const id of [...waiting.keys()]) settle(id, ({ reject }) => reject(error));
   };
-  thread.once('error', forget);
-  thread.once('exit', forget);
+  thread.once('error', fail);
+  thread.once('exit', (code) => fail(new Error(`the phone worker stopped (exit code ${code})`)));
   return thread;
 }

@@ -1,9 +1,9 @@
 import { parentPort } from 'node:worker_threads';
-import { readShare, type ShareAnswer, type ShareRequest } from './phoneShare';
+import { readContactPhone } from '../domain/contactPhone';
+import { claimBatch, packReadings, type BatchAnswer, type BatchRequest } from './phoneBatch';
 
-/** Worker side of phoneReadings: reads chunks of the numbers it is sent until none is left, and answers with them. */
-parentPort?.on('message', ({ id, ...request }: ShareRequest & { id: number }) => {
-  const chunks: ShareAnswer['chunks'] = [];
-  readShare(request, (start, readings) => chunks.push({ start, readings }));
-  parentPort!.postMessage({ id, chunks } satisfies ShareAnswer);
+/** Worker side of phoneReadings: reads each batch it is sent, unless the main thread has claimed it already. */
+parentPort?.on('message', ({ id, raws, region, claim }: BatchRequest & { id: number }) => {
+  const readings = claimBatch(claim) ? packReadings(raws.map((raw) => readContactPhone(raw, 'work', region))) : undefined;
+  parentPort!.postMessage({ id, readings } satisfies BatchAnswer);
 });

@@ -22,7 +22,7 @@ const expected = (raws: string[]) => new Map(raws.map((raw) => [raw, readContact
 
 test.each([
   ['a small file, read inline', readPhonesFromSources, 50],
-  ['a big file, shared chunk by chunk with the worker thread', readPhonesWithWorker, PARALLEL_MIN_NUMBERS * 2 + 1],
+  ['a big file, sent batch by batch to the worker thread', readPhonesWithWorker, PARALLEL_MIN_NUMBERS * 2 + 1],
 ])('%s: each distinct number gets exactly what readContactPhone says, warnings and errors included', async (_name, readPhones, count) => {
   const raws = mixedNumbers(count);
   const readings = await readPhones([...raws, ...raws.slice(0, 10)], 'FR');

@@ -221,6 +221,12 @@ describe('files, round trips and the store', () => {
     await expect(run(csv('ada@example.com,Ada,L,,,,,,,TRUE'))).rejects.toMatchObject({ code: 'import_running', details: { by: 'Bob' } });
   });
 
+  it('a refused import says import_running even when its file is bad too, and writes no job of its own', async () => {
+    await directory.createImportJob({ kind: 'contacts', by: 'Bob', fileName: 'c.csv' });
+    await expect(run(Buffer.from(HEADER, 'utf8'))).rejects.toMatchObject({ code: 'import_running', details: { by: 'Bob' } });
+    expect((await directory.listImportJobs()).map((job) => [job.by, job.status])).toEqual([['Bob', 'running']]);
+  });
+
   test.each([
     ['a contacts file', 'Display Name,Contact Email\r\nAda,ada@example.com', 'contacts_file'],
     ['an unknown header', 'Name,Mail\r\nAda,ada@example.com', 'unknown_header'],

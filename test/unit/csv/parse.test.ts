@@ -94,3 +94,35 @@ test.each([
   expect(error).toBeInstanceOf(CsvFileError);
   expect(error).toMatchObject({ code: 'malformed_csv', details: { line } });
 });
+
+describe('a file bigger than one slice (64 KB) is parsed slice by slice', () => {
+  // 8,000 records of about 35 bytes, with quoted line breaks, doubled quotes, blank lines and CRLF: more than four slices.
+  const row = (i: number) =>
+    i % 7 === 0 ? `"Name ${i}\r\nsecond line","say ""${i}""",${i}\r\n` : i % 11 === 0 ? `\r\n   \r\nName ${i},plain,${i}\r\n` : `Name ${i},"quoted, comma",${i}\r\n`;
+  const text = `Display Name,Title,Value\r\n${Array.from({ length: 8000 }, (_, i) => row(i)).join('')}`;
+
+  test('to the same records and lines as the file parsed line by line as one', () => {
+    expect(Buffer.byteLength(text)).toBeGreaterThan(4 * 64 * 1024);
+    const records = parseCsv(text, ',');
+    let line = 2;
+    const expected: [number, string[]][] = [[1, ['Display Name', 'Title', 'Value']]];
+    for (let i = 0; i < 8000; i++) {
+      if (i % 7 === 0) expected.push([line, [`Name ${i}\r\nsecond line`, `say "${i}"`, String(i)]]), (line += 2);
+      else if (i % 11 === 0) expected.push([line + 2, [`Name ${i}`, 'plain', String(i)]]), (line += 3);
+      else expected.push([line, [`Name ${i}`, 'quoted, comma', String(i)]]), line++;
+    }
+    expect(records.map((r) => [r.line, r.cells])).toEqual(expected);
+  });
+
+  test('onRecord sees every record, in order, as the result holds them', () => {
+    const seen: unknown[] = [];
+    const records = parseCsv(text, ',', (record) => seen.push(record));
+    expect(seen).toEqual(records);
+    expect(seen).toHaveLength(8001);
+  });
+
+  test('a quoting mistake in a later slice names its own line', () => {
+    const broken = `${text}Bad "quote",x,1\r\n`;
+    expect(() => parseCsv(broken, ',')).toThrow(expect.objectContaining({ code: 'malformed_csv', details: { line: text.split('\r\n').length } }));
+  });
+});
