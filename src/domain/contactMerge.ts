@@ -3,11 +3,12 @@ import type { Contact, ContactAddress } from './types';
 
 /**
  * The identity of a row: its Contact UUID, else its e-mail (any case), else
- * its display name (any case) with its first number.
+ * its display name (any case) with its first number. `email` is the draft's
+ * emailKey when the caller has it already.
  */
-export function identityOf(draft: ContactDraft): string {
+export function identityOf(draft: ContactDraft, email = draft.email && emailKey(draft.email)): string {
   if (draft.contactUuid) return `#${draft.contactUuid}`;
-  if (draft.email) return `@${emailKey(draft.email)}`;
+  if (email) return `@${email}`;
   return namePhoneKey(draft);
 }
 

@@ -12,6 +12,15 @@ export interface PlannedRow {
   errors: RowIssue[];
 }
 
+// A row that passes gets one of these: ten thousand rows need no result and no empty error list of their own
+// (frozen: a caller adding to the shared list fails loudly).
+const NO_ERRORS = Object.freeze([]) as unknown as RowIssue[];
+const PASSED = {
+  created: Object.freeze({ outcome: 'created', errors: NO_ERRORS }),
+  updated: Object.freeze({ outcome: 'updated', errors: NO_ERRORS }),
+  unchanged: Object.freeze({ outcome: 'unchanged', errors: NO_ERRORS }),
+} satisfies Record<Exclude<RowOutcome, 'failed'>, PlannedRow>;
+
 /** How a row was matched, for duplicate_row: by uuid, e-mail, or display name + first number. */
 export type IdentityKind = 'uuid' | 'email' | 'namePhone';
 
@@ -84,7 +93,7 @@ export class ContactPlanner {
     if (errors.length) return { outcome: 'failed', errors };
 
     const taken = target ? this.takenContacts : this.takenIdentities;
-    const key = target ? target.id : identityOf(draft);
+    const key = target ? target.id : identityOf(draft, email);
     const first = taken.get(key);
     if (first !== undefined) {
       return { outcome: 'failed', errors: [{ field: null, code: 'duplicate_row', details: { line: first, identity: identityKind(draft) } }] };
@@ -106,13 +115,13 @@ export class ContactPlanner {
     if (!target) {
       this.changes.create.push(merged);
       this.lines.create.push(line);
-      return { outcome: 'created', errors };
+      return PASSED.created;
     }
-    if (sameContactData(target, merged)) return { outcome: 'unchanged', errors };
+    if (sameContactData(target, merged)) return PASSED.unchanged;
     // merged is this row's own object: completing it costs less than spreading it into another.
     this.changes.update.push(Object.assign(merged, { id: target.id, createdAt: target.createdAt, updatedAt: target.updatedAt }));
     this.lines.update.push(line);
-    return { outcome: 'updated', errors };
+    return PASSED.updated;
   }
 
   /** The existing contact a draft matches, by its Contact UUID, e-mail, or display name + first number. */
