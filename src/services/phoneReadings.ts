@@ -35,8 +35,9 @@ export function phoneReader(region: string): PhoneReader {
   const seen = new Set<string>();
   const batches: { raws: string[]; claim: SharedArrayBuffer; answer: Promise<PhoneReading[] | undefined> }[] = [];
   const parallel = existsSync(WORKER_FILE);
-  const post = () => {
-    while (numbers.length - batches.length * BATCH >= BATCH) {
+  /** Sends each full batch not sent yet, and with `tail` the last one, however short. */
+  const post = (tail = false) => {
+    while (numbers.length - batches.length * BATCH >= (tail ? 1 : BATCH)) {
       const request: BatchRequest = { raws: numbers.slice(batches.length * BATCH, (batches.length + 1) * BATCH), region, claim: new SharedArrayBuffer(4) };
       batches.push({ ...request, answer: readOnWorker(request).catch(() => undefined) });
     }
@@ -49,6 +50,7 @@ export function phoneReader(region: string): PhoneReader {
       if (parallel && numbers.length >= PARALLEL_MIN_NUMBERS && numbers.length % BATCH === 0) post();
     },
     async done() {
+      if (batches.length) post(true);
       const read = (raw: string) => readContactPhone(raw, 'work', region);
       const readings = new Map<string, PhoneReading>();
       const batchReadings: (PhoneReading[] | undefined)[] = batches.map(() => undefined);
@@ -58,6 +60,7 @@ export function phoneReader(region: string): PhoneReader {
         const batch = batchReadings[i] ?? (await batches[i].answer) ?? batches[i].raws.map(read);
         batch.forEach((reading, j) => readings.set(batches[i].raws[j], reading));
       }
+      // A file too small to share is read here whole.
       for (const raw of numbers.slice(batches.length * BATCH)) readings.set(raw, read(raw));
       return readings;
     },

@@ -2,7 +2,8 @@ import { readContactPhone } from '../../src/domain/contactPhone';
 import { PARALLEL_MIN_NUMBERS, readPhones as readPhonesFromSources } from '../../src/services/phoneReadings';
 // The compiled build is the one with a worker (npm test builds first): it reads its share of a big file there.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { readPhones: readPhonesWithWorker } = require('../../dist/src/services/phoneReadings') as typeof import('../../src/services/phoneReadings');
+const { readPhones: readPhonesWithWorker, phoneReader: phoneReaderWithWorker } =
+  require('../../dist/src/services/phoneReadings') as typeof import('../../src/services/phoneReadings');
 
 /** French national numbers, international ones, numbers not valid, damaged cells and junk, in one mix. */
 function mixedNumbers(count: number): string[] {
@@ -31,17 +32,21 @@ test.each([
   expect(kinds).toEqual(new Set(['ok', 'phone_not_valid', 'phone_lost_plus', 'phone_scientific_notation', 'phone_invalid']));
 });
 
-test('the region reaches the worker: the same national digits read as Belgian there', async () => {
-  const raws = Array.from({ length: PARALLEL_MIN_NUMBERS }, (_, i) => `02 ${String(5_000_000 + i)}`);
-  const readings = await readPhonesWithWorker(raws, 'BE');
-  expect(readings.get(raws.at(-1)!)).toEqual(readContactPhone(raws.at(-1)!, 'work', 'BE'));
-  expect(readings.get(raws.at(-1)!)).toMatchObject({ value: expect.stringMatching(/^\+322/) });
-});
-
 test('imports one after another reuse the worker and each gets its own answers', async () => {
   const first = mixedNumbers(PARALLEL_MIN_NUMBERS);
   const second = first.map((raw) => `${raw}9`);
   const [a, b] = await Promise.all([readPhonesWithWorker(first, 'FR'), readPhonesWithWorker(second, 'FR')]);
   expect(a).toEqual(expected(first));
   expect(b).toEqual(expected(second));
+});
+
+test('numbers sent while the file is still parsed are read by the worker, with the region, the last short batch too', async () => {
+  const raws = Array.from({ length: PARALLEL_MIN_NUMBERS * 3 + 7 }, (_, i) => `02 ${String(5_000_000 + i)}`);
+  const reader = phoneReaderWithWorker('BE');
+  raws.forEach((raw) => reader.add(raw));
+  // Time for the worker to start and claim the first batch, as it does while a big file is parsed: it reads them all then.
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  const readings = await reader.done();
+  expect(readings).toEqual(new Map(raws.map((raw) => [raw, readContactPhone(raw, 'work', 'BE')])));
+  expect(readings.get(raws.at(-1)!)).toMatchObject({ value: expect.stringMatching(/^\+322/) });
 });
