@@ -76,8 +76,12 @@ export function readPhones(raws: Iterable<string>, region: string): Promise<Map<
 
 let worker: Worker | undefined;
 let nextId = 0;
+interface Waiting {
+  resolve: (answer: BatchAnswer) => void;
+  reject: (error: Error) => void;
+}
 /** Batches awaiting the worker's answer: while there are some, it keeps the process alive. */
-const waiting = new Map<number, { resolve: (answer: BatchAnswer) => void; reject: (error: Error) => void }>();
+const waiting = new Map<number, Waiting>();
 
 /** The worker's readings of a batch, or undefined when this thread claimed it first. */
 function readOnWorker(request: BatchRequest): Promise<PhoneReading[] | undefined> {
@@ -90,7 +94,7 @@ function readOnWorker(request: BatchRequest): Promise<PhoneReading[] | undefined
   }).then((answer) => answer.readings && unpackReadings(answer.readings));
 }
 
-function settle(id: number, outcome: (handlers: { resolve: (answer: BatchAnswer) => void; reject: (error: Error) => void }) => void): void {
+function settle(id: number, outcome: (handlers: Waiting) => void): void {
   const handlers = waiting.get(id);
   if (!handlers) return;
   waiting.delete(id);
