@@ -1,6 +1,6 @@
 import { regexes } from 'zod';
 import { GROUP_FIELDS, PHONE_FIELDS, PHONE_TYPE_FIELDS, PHONE_TYPES, SLOTS, type ContactDraft, type FieldKey, type RowValues, type Slot } from './contactFields';
-import type { IssueDetails, RowIssueCode } from './contactIssues';
+import { NO_ISSUES, type IssueDetails, type RowIssueCode } from './contactIssues';
 import { readContactPhone, readPhoneType, type PhoneReading } from './contactPhone';
 import type { ContactPhone, ContactPhoneType } from './types';
 
@@ -49,7 +49,7 @@ export function checkContactRow(values: RowValues, rules: RowRules): RowCheck {
   const displayName = text('displayName');
   if (!displayName) errors.push({ field: 'displayName', code: 'display_name_required', details: {} });
 
-  const phoneNumbers: ContactPhone[] = [];
+  let phoneNumbers: ContactPhone[] = [];
   let anyPhone = false;
   for (let i = 0; i < SLOTS.length; i++) {
     const numberField = PHONE_FIELDS[i];
@@ -93,6 +93,8 @@ export function checkContactRow(values: RowValues, rules: RowRules): RowCheck {
   }
 
   if (errors.length || !displayName) return { errors, warnings };
+  // Kept until the import ends: a list of its own size, not one grown by push (17 slots for one number).
+  phoneNumbers = phoneNumbers.slice();
   const draft: ContactDraft = {
     contactUuid: text('contactUuid'),
     displayName,
@@ -110,5 +112,5 @@ export function checkContactRow(values: RowValues, rules: RowRules): RowCheck {
     const value = text(field);
     if (value) draft.groupRefs.push({ field, value });
   }
-  return { draft, errors, warnings };
+  return { draft, errors: NO_ISSUES, warnings: warnings.length ? warnings : NO_ISSUES };
 }

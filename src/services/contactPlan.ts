@@ -2,6 +2,7 @@ import { matchByScan, type ContactKeys, type ContactMatches } from '../directory
 import type { ContactChanges, Directory } from '../directory/directory';
 import type { ContactDraft, FieldKey } from '../domain/contactFields';
 import { draftMerger, emailKey, identityOf, namePhoneKey, sameContactData, type DraftMerger } from '../domain/contactMerge';
+import { NO_ISSUES } from '../domain/contactIssues';
 import type { RowIssue } from '../domain/contactRules';
 import type { Contact, DistributionList } from '../domain/types';
 
@@ -12,13 +13,11 @@ export interface PlannedRow {
   errors: RowIssue[];
 }
 
-// A row that passes gets one of these: ten thousand rows need no result and no empty error list of their own
-// (frozen: a caller adding to the shared list fails loudly).
-const NO_ERRORS = Object.freeze([]) as unknown as RowIssue[];
+// A row that passes gets one of these: ten thousand rows need no result of their own (frozen, like NO_ISSUES).
 const PASSED = {
-  created: Object.freeze({ outcome: 'created', errors: NO_ERRORS }),
-  updated: Object.freeze({ outcome: 'updated', errors: NO_ERRORS }),
-  unchanged: Object.freeze({ outcome: 'unchanged', errors: NO_ERRORS }),
+  created: Object.freeze({ outcome: 'created', errors: NO_ISSUES }),
+  updated: Object.freeze({ outcome: 'updated', errors: NO_ISSUES }),
+  unchanged: Object.freeze({ outcome: 'unchanged', errors: NO_ISSUES }),
 } satisfies Record<Exclude<RowOutcome, 'failed'>, PlannedRow>;
 
 /** How a row was matched, for duplicate_row: by uuid, e-mail, or display name + first number. */

@@ -1,5 +1,5 @@
 import type { Directory } from '../directory/directory';
-import type { IssueDetails, RowIssueCode } from '../domain/contactIssues';
+import { NO_ISSUES, type IssueDetails, type RowIssueCode } from '../domain/contactIssues';
 import type { ImportCounts, ImportJob, ImportKind, WriteContext } from '../domain/types';
 import type { Delimiter } from '../csv/delimiter';
 import { CsvFileError, type FileErrorCode } from '../csv/fileError';
@@ -141,10 +141,10 @@ export async function runImport<Header extends MappedHeader<Field>, Draft, Field
   try {
     const reader = rowReader(spec, options.limits.maxRows);
     let table: Table;
-    let header: Header;
+    let mapped: MappedRows<Header, Field>;
     try {
       table = await readTable(request.bytes, options.limits, reader.onRecord);
-      header = reader.header();
+      mapped = reader.header();
     } catch (error) {
       if (!(error instanceof CsvFileError)) throw error;
       await starting;
@@ -153,13 +153,18 @@ export async function runImport<Header extends MappedHeader<Field>, Draft, Field
     }
     const job = await starting;
     await reader.readAheadDone();
-    const checked = checkRows(table, header, spec, reader.values);
-    const drafts = checked.flatMap((row) => (row.draft === undefined ? [] : [row.draft]));
+    const { header } = mapped;
+    const checked = checkRows(table, header, spec, reader.rows, mapped.values);
+    const drafts: Draft[] = [];
+    for (const row of checked) if (row.draft !== undefined) drafts.push(row.draft);
     const planner = await spec.planner(header, drafts);
     const { report, failed, outcomes } = planRows(table, header, checked, planner);
     const { created, updated, unchanged } = report;
     const applied = job && (await planner.apply(ctx, { jobId: job.id, counts: { created, updated, unchanged, failed: report.failed } }));
-    for (const rejected of applied?.rejected ?? []) markRejected(rejected, report, failed, outcomes);
+    if (applied?.rejected?.length) {
+      const take = plannedRows(table.rows, outcomes);
+      for (const rejected of applied.rejected) markRejected(rejected, take(rejected.line), report, failed);
+    }
     return { ok: true, report: { ...report, ...spec.reportExtras, dryRun }, failed, job: applied?.job };
   } catch (error) {
     await fail().catch(() => undefined);
@@ -167,24 +172,34 @@ export async function runImport<Header extends MappedHeader<Field>, Draft, Field
   }
 }
 
-interface CheckedRow<Draft, Field extends string> extends RowCheck<Draft, Field> {
-  record: CsvRecord;
-}
-
-/** A row's values in header order: each mapped cell trimmed, and restored when we had neutralised it as a formula. */
 interface RowValues<Field extends string> {
-  values: string[];
-  /** The value of `field`, '' when the file has no such column. */
-  value: (field: Field) => string;
+  of(cells: string[]): string[];
+  /** `value(field)` of one row: '' when the file has no such column. */
+  reader(values: string[]): (field: Field) => string;
 }
 
-/** Each cell is read once here, however often the rules ask for it. */
-function rowValuesOf<Field extends string>(header: MappedHeader<Field>): (cells: string[]) => RowValues<Field> {
+interface MappedRows<Header, Field extends string> {
+  header: Header;
+  values: RowValues<Field>;
+}
+
+/**
+ * Each row's values in header order, each mapped cell read once however
+ * often the rules ask for it: trimmed, and restored when we had neutralised
+ * it as a formula. Every row stays in memory until the import ends, so a row
+ * whose values are its cells as parsed (most rows of most files) keeps its
+ * cells array rather than a copy of it.
+ */
+function rowValues<Field extends string>(header: MappedHeader<Field>): RowValues<Field> {
   const columns = [...header.fieldAt.keys()];
+  const sameLayout = columns.every((column, i) => column === i);
   const position = new Map([...header.fieldAt.values()].map((field, i) => [field, i]));
-  return (cells) => {
-    const values = columns.map((index) => restoreCell(cells[index] ?? '').trim());
-    return { values, value: (field: Field) => values[position.get(field) ?? -1] ?? '' };
+  return {
+    of(cells: string[]): string[] {
+      const values = columns.map((index) => restoreCell(cells[index] ?? '').trim());
+      return sameLayout && cells.length === values.length && values.every((value, i) => value === cells[i]) ? cells : values;
+    },
+    reader: (values: string[]) => (field: Field) => values[position.get(field) ?? -1] ?? '',
   };
 }
 
@@ -195,53 +210,54 @@ function rowValuesOf<Field extends string>(header: MappedHeader<Field>): (cells:
  * `header()`, after the table's own file errors.
  */
 function rowReader<Header extends MappedHeader<Field>, Draft, Field extends string>(spec: ImportSpec<Header, Draft, Field>, maxRows: number) {
-  let mapped: { header: Header; valuesOf: (cells: string[]) => RowValues<Field> } | { error: unknown } | undefined;
-  const values: RowValues<Field>[] = [];
+  let mapped: MappedRows<Header, Field> | { error: unknown } | undefined;
+  const rows: string[][] = [];
   let readAhead: RowReadAhead<Field> | undefined;
   const onRecord = ({ cells }: CsvRecord) => {
     if (!mapped) {
       try {
         const header = spec.mapHeader(cells);
-        mapped = { header, valuesOf: rowValuesOf(header) };
+        mapped = { header, values: rowValues(header) };
         readAhead = spec.readAhead?.(header);
       } catch (error) {
         mapped = { error };
       }
-    } else if ('valuesOf' in mapped && values.length < maxRows) {
-      const row = mapped.valuesOf(cells);
-      values.push(row);
-      readAhead?.row(row.value);
+    } else if ('values' in mapped && rows.length < maxRows) {
+      const values = mapped.values.of(cells);
+      rows.push(values);
+      readAhead?.row(mapped.values.reader(values));
     }
   };
-  const header = (): Header => {
+  const header = (): MappedRows<Header, Field> => {
     if (!mapped) throw new CsvFileError('empty_file');
     if ('error' in mapped) throw mapped.error;
-    return mapped.header;
+    return mapped;
   };
-  return { onRecord, header, values, readAheadDone: async () => readAhead?.done() };
+  return { onRecord, header, rows, readAheadDone: async () => readAhead?.done() };
 }
 
-/** The field rules, row by row; a row with values beyond the header is not matched. */
+/** The field rules, row by row (the check of table.rows[i] at i); a row with values beyond the header is not matched. */
 function checkRows<Header extends MappedHeader<Field>, Draft, Field extends string>(
   table: Table,
   header: Header,
   spec: ImportSpec<Header, Draft, Field>,
-  values: RowValues<Field>[],
-): CheckedRow<Draft, Field>[] {
+  rows: string[][],
+  values: RowValues<Field>,
+): RowCheck<Draft, Field>[] {
   return table.rows.map((record, i) => {
-    const tooLong = tooLongOf(values[i].values, header);
-    if (tooLong.length) return { record, errors: tooLong, warnings: [] };
-    const check = spec.checkRow(values[i].value, header);
+    const tooLong = tooLongOf(rows[i], header);
+    if (tooLong.length) return { errors: tooLong, warnings: NO_ISSUES };
+    const check = spec.checkRow(values.reader(rows[i]), header);
     const overflow = overflowOf(record, header, table.delimiter);
-    if (overflow) return { record, errors: [overflow, ...check.errors], warnings: check.warnings };
-    return { record, draft: check.draft, errors: check.errors, warnings: check.warnings };
+    if (overflow) return { errors: [overflow, ...check.errors], warnings: check.warnings };
+    return check;
   });
 }
 
 function planRows<Draft, Field extends string>(
   table: Table,
   header: MappedHeader<Field>,
-  checked: CheckedRow<Draft, Field>[],
+  checked: RowCheck<Draft, Field>[],
   planner: RowPlanner<Draft, Field>,
 ) {
   const names = new Map<Field, string>([...header.fieldAt].map(([index, field]) => [field, header.names[index].trim()]));
@@ -262,14 +278,17 @@ function planRows<Draft, Field extends string>(
   };
   const failed: FailedRecords = { header: header.names, delimiter: table.delimiter, commentsIndex: header.commentsIndex, rows: [] };
 
-  const outcomes = new Map<number, { record: CsvRecord; outcome: 'created' | 'updated' | 'unchanged' }>();
-  for (const { record, draft, errors: checkErrors, warnings } of checked) {
+  /** The outcome of each row that passed, at its index (kept in case the backend refuses it at write time). */
+  const outcomes: (PassedOutcome | undefined)[] = [];
+  for (let i = 0; i < checked.length; i++) {
+    const record = table.rows[i];
+    const { draft, errors: checkErrors, warnings } = checked[i];
     const planned = draft === undefined ? undefined : planner.plan(record.line, draft);
     const allWarnings = planned?.warnings?.length ? [...warnings, ...planned.warnings] : warnings;
     if (allWarnings.length) report.warnings.push(...allWarnings.map((w) => issue(record.line, w)));
     if (planned && planned.outcome !== 'failed') {
       report[planned.outcome]++;
-      outcomes.set(record.line, { record, outcome: planned.outcome });
+      outcomes[i] = planned.outcome;
       continue;
     }
     const errors = (planned?.errors ?? checkErrors).map((e) => issue(record.line, e));
@@ -280,16 +299,28 @@ function planRows<Draft, Field extends string>(
   return { report, failed, outcomes };
 }
 
+type PassedOutcome = 'created' | 'updated' | 'unchanged';
+
+/** Gives, once, the record on `line` and its outcome when it passed. */
+function plannedRows(rows: CsvRecord[], outcomes: (PassedOutcome | undefined)[]): (line: number) => { record: CsvRecord; outcome: PassedOutcome } | undefined {
+  const indexAt = new Map(rows.map((record, i) => [record.line, i]));
+  return (line) => {
+    const i = indexAt.get(line);
+    const outcome = i === undefined ? undefined : outcomes[i];
+    if (i === undefined || outcome === undefined) return undefined;
+    indexAt.delete(line);
+    return { record: rows[i], outcome };
+  };
+}
+
 /** A planned row the backend refused: counted and reported as failed, and put in the error file. */
 function markRejected(
   { line, message }: RejectedRow,
+  planned: { record: CsvRecord; outcome: PassedOutcome } | undefined,
   report: Omit<ImportReport, 'dryRun'>,
   failed: FailedRecords,
-  outcomes: Map<number, { record: CsvRecord; outcome: 'created' | 'updated' | 'unchanged' }>,
 ): void {
-  const planned = outcomes.get(line);
   if (!planned) return;
-  outcomes.delete(line);
   report[planned.outcome]--;
   report.failed++;
   const error: ImportIssue = { line, column: null, code: 'backend_rejected', details: { message: clipped({ message }).message } };
@@ -299,10 +330,8 @@ function markRejected(
   failed.rows.sort((a, b) => (a.errors[0]?.line ?? 0) - (b.errors[0]?.line ?? 0));
 }
 
-const NOT_TOO_LONG: never[] = [];
-
 function tooLongOf<Field extends string>(values: string[], header: MappedHeader<Field>): RowIssue<Field>[] {
-  if (values.every((value) => value.length <= MAX_VALUE_LENGTH)) return NOT_TOO_LONG;
+  if (values.every((value) => value.length <= MAX_VALUE_LENGTH)) return NO_ISSUES;
   const fields = [...header.fieldAt.values()];
   return values.flatMap((value, i) =>
     value.length > MAX_VALUE_LENGTH ? [{ field: fields[i], code: 'value_too_long' as const, details: { length: value.length, max: MAX_VALUE_LENGTH } }] : [],
