@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AuditEntry, Contact, ImportJob, Location, PhoneNumber, User, WriteContext } from '../domain/types';
+import type { ContactData } from '../domain/contactFields';
 import { DirectoryError, type ContactChanges, type NewImportJob } from './directory';
 
 export const clone = <T>(value: T): T => structuredClone(value);
@@ -101,12 +102,12 @@ export function checkContactChanges(
 ): void {
   for (const { id } of changes.update) if (!contacts.has(id)) throw notFound('contact', id);
   for (const id of changes.delete) if (!contacts.has(id)) throw notFound('contact', id);
-  const leaving = new Set([...changes.update.map((c) => c.id), ...changes.delete]);
+  const leaving = new Set(changes.delete);
+  for (const { id } of changes.update) leaving.add(id);
   const claimed = new Map<string, string>();
-  for (const [index, contact] of [...changes.create, ...changes.update].entries()) {
-    const id = 'id' in contact ? (contact.id as string) : `new-${index}`;
+  const claim = (contact: ContactData, id: string) => {
     for (const groupId of contact.groupIds) if (!listAllowed(groupId, id)) throw notFound('distribution list', groupId);
-    if (!contact.email) continue;
+    if (!contact.email) return;
     const email = normalizeEmail(contact.email);
     const holder = holderOf(email);
     const heldElsewhere = holder !== undefined && holder !== id && !leaving.has(holder);
@@ -117,7 +118,9 @@ export function checkContactChanges(
       });
     }
     claimed.set(email, id);
-  }
+  };
+  changes.create.forEach((contact, index) => claim(contact, `new-${index}`));
+  for (const contact of changes.update) claim(contact, contact.id);
 }
 
 /** What the calling rules read of an org: both backends check a write against it. */

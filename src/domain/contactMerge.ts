@@ -43,28 +43,30 @@ export function draftMerger(columns: ReadonlySet<FieldKey>): DraftMerger {
       phoneNumbers: phonesFromRow ? draft.phoneNumbers : (base?.phoneNumbers ?? []),
       groupIds: groupsFromRow ? groupIds : (base?.groupIds ?? []),
     };
-    TEXT_FIELDS.forEach((field, i) => {
+    for (let i = 0; i < TEXT_FIELDS.length; i++) {
+      const field = TEXT_FIELDS[i];
       const value = textFromRow[i] ? draft[field] : base?.[field];
       if (value !== undefined) merged[field] = value;
-    });
-    const address: ContactAddress = {};
-    ADDRESS_FIELDS.forEach((field, i) => {
+    }
+    let address: ContactAddress | undefined;
+    for (let i = 0; i < ADDRESS_FIELDS.length; i++) {
+      const field = ADDRESS_FIELDS[i];
       const value = addressFromRow[i] ? draft.address[field] : base?.address?.[field];
-      if (value !== undefined) address[field] = value;
-    });
-    if (Object.keys(address).length) merged.address = address;
+      if (value !== undefined) (address ??= {})[field] = value;
+    }
+    if (address) merged.address = address;
     return merged;
   };
 }
 
 /** True when both hold the same contact data (ids and timestamps aside). */
 export function sameContactData(a: ContactData, b: ContactData): boolean {
-  return (
-    TEXT_FIELDS.every((field) => a[field] === b[field]) &&
-    ADDRESS_FIELDS.every((field) => a.address?.[field] === b.address?.[field]) &&
-    a.phoneNumbers.length === b.phoneNumbers.length &&
-    a.phoneNumbers.every((p, i) => p.value === b.phoneNumbers[i].value && p.type === b.phoneNumbers[i].type) &&
-    a.groupIds.length === b.groupIds.length &&
-    a.groupIds.every((id, i) => id === b.groupIds[i])
-  );
+  for (const field of TEXT_FIELDS) if (a[field] !== b[field]) return false;
+  for (const field of ADDRESS_FIELDS) if (a.address?.[field] !== b.address?.[field]) return false;
+  if (a.phoneNumbers.length !== b.phoneNumbers.length || a.groupIds.length !== b.groupIds.length) return false;
+  for (let i = 0; i < a.phoneNumbers.length; i++) {
+    if (a.phoneNumbers[i].value !== b.phoneNumbers[i].value || a.phoneNumbers[i].type !== b.phoneNumbers[i].type) return false;
+  }
+  for (let i = 0; i < a.groupIds.length; i++) if (a.groupIds[i] !== b.groupIds[i]) return false;
+  return true;
 }

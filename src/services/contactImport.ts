@@ -23,7 +23,7 @@ export function importContacts(directory: Directory, request: ImportRequest, ctx
 
 function contactsSpec(directory: Directory, region: string): ImportSpec<HeaderMap, ReturnType<typeof checkContactRow>['draft'] & object, FieldKey> {
   let rules: RowRules | undefined;
-  let readings = new Map<string, PhoneReading>();
+  let readings: ReadonlyMap<string, PhoneReading> = new Map();
   const readPhone = (raw: string, type: ContactPhoneType) =>
     (type !== 'work_extension' && readings.get(raw)) || readContactPhone(raw, type, region);
   return {
@@ -38,11 +38,21 @@ function contactsSpec(directory: Directory, region: string): ImportSpec<HeaderMa
     },
     readAhead(header) {
       const phones = phoneReader(region);
+      readings = phones.readings;
       const addPhones = phoneCells(header);
+      /** How many distinct numbers the file had once each row was in: a row is ready once that many are read. */
+      const numbersUpTo: number[] = [];
       return {
-        row: (value) => addPhones(value, phones.add),
-        async done() {
-          readings = await phones.done();
+        row(value) {
+          addPhones(value, phones.add);
+          numbersUpTo.push(phones.added());
+        },
+        async *ready() {
+          let rows = 0;
+          for await (const read of phones.read()) {
+            while (rows < numbersUpTo.length && numbersUpTo[rows] <= read) rows++;
+            yield rows;
+          }
         },
       };
     },

@@ -88,7 +88,8 @@ export class ContactPlanner {
       else if (!groupIds.includes(list.id)) groupIds.push(list.id);
     }
     const email = draft.email === undefined ? undefined : emailKey(draft.email);
-    const target = this.findTarget(draft, email, errors);
+    const owner = email === undefined ? undefined : this.matches.byEmail.get(email);
+    const target = this.findTarget(draft, owner, errors);
     if (errors.length) return { outcome: 'failed', errors };
 
     const taken = target ? this.takenContacts : this.takenIdentities;
@@ -98,7 +99,6 @@ export class ContactPlanner {
       return { outcome: 'failed', errors: [{ field: null, code: 'duplicate_row', details: { line: first, identity: identityKind(draft) } }] };
     }
     if (email !== undefined) {
-      const owner = this.matches.byEmail.get(email);
       const claimedAt = this.emailLines.get(email);
       if (owner && owner.id !== target?.id) {
         errors.push({ field: 'email', code: 'email_in_use', details: { email: draft.email!, name: owner.displayName } });
@@ -125,16 +125,17 @@ export class ContactPlanner {
 
   /** The existing contact a draft matches, by its Contact UUID, e-mail, or display name + first number. */
   matchOf(draft: ContactDraft): Contact | undefined {
-    return this.findTarget(draft, draft.email === undefined ? undefined : emailKey(draft.email), []);
+    return this.findTarget(draft, draft.email === undefined ? undefined : this.matches.byEmail.get(emailKey(draft.email)), []);
   }
 
-  private findTarget(draft: ContactDraft, email: string | undefined, errors: RowIssue[]): Contact | undefined {
+  /** `emailOwner`: the contact holding the draft's e-mail, if any. */
+  private findTarget(draft: ContactDraft, emailOwner: Contact | undefined, errors: RowIssue[]): Contact | undefined {
     if (draft.contactUuid) {
       const contact = this.matches.byId.get(draft.contactUuid);
       if (!contact) errors.push({ field: 'contactUuid', code: 'unknown_contact_uuid', details: { value: draft.contactUuid } });
       return contact;
     }
-    if (email !== undefined) return this.matches.byEmail.get(email);
+    if (draft.email !== undefined) return emailOwner;
     return this.matches.byNamePhone.get(namePhoneKey(draft));
   }
 }

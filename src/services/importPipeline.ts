@@ -98,8 +98,8 @@ export interface ImportSpec<Header extends MappedHeader<Field>, Draft, Field ext
   checkRow(value: (field: Field) => string, header: Header): RowCheck<Draft, Field>;
   /**
    * Work on the rows that starts while the file is still being parsed (the
-   * contacts import reads its numbers on a worker thread meanwhile); the rows
-   * are checked once it is done.
+   * contacts import reads its numbers on a worker thread meanwhile); each
+   * row is checked once its share of that work is done.
    */
   readAhead?(header: Header): RowReadAhead<Field>;
   planner(header: Header, drafts: Draft[]): Promise<RowPlanner<Draft, Field>>;
@@ -110,7 +110,8 @@ export interface ImportSpec<Header extends MappedHeader<Field>, Draft, Field ext
 export interface RowReadAhead<Field extends string> {
   /** Each row, in order, as soon as it is parsed; `value(field)` is its trimmed cell, '' when absent. */
   row(value: (field: Field) => string): void;
-  done(): Promise<void>;
+  /** Once the file is read: how many of the first rows are ready to check, as the work comes back, up to all of them. */
+  ready(): AsyncIterable<number>;
 }
 
 /** Longest value a field takes; a longer one is a row error, not a truncation. */
@@ -152,9 +153,8 @@ export async function runImport<Header extends MappedHeader<Field>, Draft, Field
       return { ok: false, dryRun, fileError: { code: error.code, details: error.details }, job: ended };
     }
     const job = await starting;
-    await reader.readAheadDone();
     const { header } = mapped;
-    const checked = checkRows(table, header, spec, reader.rows, mapped.values);
+    const checked = await checkRows(table, header, spec, reader, mapped.values);
     const drafts: Draft[] = [];
     for (const row of checked) if (row.draft !== undefined) drafts.push(row.draft);
     const planner = await spec.planner(header, drafts);
@@ -194,10 +194,11 @@ function rowValues<Field extends string>(header: MappedHeader<Field>): RowValues
   const columns = [...header.fieldAt.keys()];
   const sameLayout = columns.every((column, i) => column === i);
   const position = new Map([...header.fieldAt.values()].map((field, i) => [field, i]));
+  const read = (cell: string | undefined) => restoreCell(cell ?? '').trim();
   return {
     of(cells: string[]): string[] {
-      const values = columns.map((index) => restoreCell(cells[index] ?? '').trim());
-      return sameLayout && cells.length === values.length && values.every((value, i) => value === cells[i]) ? cells : values;
+      if (sameLayout && cells.length === columns.length && cells.every((cell) => read(cell) === cell)) return cells;
+      return columns.map((index) => read(cells[index]));
     },
     reader: (values: string[]) => (field: Field) => values[position.get(field) ?? -1] ?? '',
   };
@@ -233,25 +234,39 @@ function rowReader<Header extends MappedHeader<Field>, Draft, Field extends stri
     if ('error' in mapped) throw mapped.error;
     return mapped;
   };
-  return { onRecord, header, rows, readAheadDone: async () => readAhead?.done() };
+  /** The number of leading rows ready to check, as the read-ahead work comes back; all of them when there is none. */
+  async function* ready(): AsyncGenerator<number, void> {
+    if (readAhead) yield* readAhead.ready();
+    yield rows.length;
+  }
+  return { onRecord, header, rows, ready };
 }
 
-/** The field rules, row by row (the check of table.rows[i] at i); a row with values beyond the header is not matched. */
-function checkRows<Header extends MappedHeader<Field>, Draft, Field extends string>(
+/**
+ * The field rules, row by row (the check of table.rows[i] at i), each row as
+ * soon as it is ready; a row with values beyond the header is not matched.
+ */
+async function checkRows<Header extends MappedHeader<Field>, Draft, Field extends string>(
   table: Table,
   header: Header,
   spec: ImportSpec<Header, Draft, Field>,
-  rows: string[][],
+  reader: { rows: string[][]; ready(): AsyncIterable<number> },
   values: RowValues<Field>,
-): RowCheck<Draft, Field>[] {
-  return table.rows.map((record, i) => {
+): Promise<RowCheck<Draft, Field>[]> {
+  const { rows } = reader;
+  const checked: RowCheck<Draft, Field>[] = [];
+  const check = (record: CsvRecord, i: number): RowCheck<Draft, Field> => {
     const tooLong = tooLongOf(rows[i], header);
     if (tooLong.length) return { errors: tooLong, warnings: NO_ISSUES };
-    const check = spec.checkRow(values.reader(rows[i]), header);
+    const rowCheck = spec.checkRow(values.reader(rows[i]), header);
     const overflow = overflowOf(record, header, table.delimiter);
-    if (overflow) return { errors: [overflow, ...check.errors], warnings: check.warnings };
-    return check;
-  });
+    if (overflow) return { errors: [overflow, ...rowCheck.errors], warnings: rowCheck.warnings };
+    return rowCheck;
+  };
+  for await (const ready of reader.ready()) {
+    for (let i = checked.length; i < ready; i++) checked.push(check(table.rows[i], i));
+  }
+  return checked;
 }
 
 function planRows<Draft, Field extends string>(

@@ -12,9 +12,19 @@ const BATCH = 256;
 // Only the compiled build has the worker's .js (tests run the TypeScript sources: they read inline).
 const WORKER_FILE = path.join(__dirname, 'phoneWorker.js');
 
-/** Collects a file's numbers while it is parsed; `done` gives each distinct number's reading. */
+/** Collects a file's numbers while it is parsed, then reads each distinct one. */
 export interface PhoneReader {
   add(raw: string): void;
+  /** How many distinct numbers were added so far. */
+  added(): number;
+  /**
+   * Once every number is added: yields, as the batches come back, how many
+   * of the numbers (in the order they were added) have their reading in
+   * `readings`, up to all of them.
+   */
+  read(): AsyncGenerator<number, void>;
+  readonly readings: ReadonlyMap<string, PhoneReading>;
+  /** Reads them all: each distinct number's reading. */
   done(): Promise<Map<string, PhoneReading>>;
 }
 
@@ -28,12 +38,14 @@ export interface PhoneReader {
  * this thread's reads a few hundred numbers an import and runs several
  * times slower. A worker not up yet, busy with another import or failed
  * leaves the batches it has not started to be read here, from the last one
- * back: the result is the same, only slower.
+ * back: the result is the same, only slower. The readings come back batch by
+ * batch, so that the rows whose numbers are read can be checked meanwhile.
  */
 export function phoneReader(region: string): PhoneReader {
   const numbers: string[] = [];
   const seen = new Set<string>();
   const batches: { raws: string[]; claim: SharedArrayBuffer; answer: Promise<PhoneReading[] | undefined> }[] = [];
+  const readings = new Map<string, PhoneReading>();
   const parallel = existsSync(WORKER_FILE);
   /** Sends each full batch not sent yet, and with `tail` the last one, however short. */
   const post = (tail = false) => {
@@ -42,27 +54,37 @@ export function phoneReader(region: string): PhoneReader {
       batches.push({ ...request, answer: readOnWorker(request).catch(() => undefined) });
     }
   };
+  const readHere = (raw: string) => readContactPhone(raw, 'work', region);
+  async function* read(): AsyncGenerator<number, void> {
+    if (!batches.length) {
+      // A file too small to share is read here whole.
+      for (const raw of numbers) readings.set(raw, readHere(raw));
+      yield numbers.length;
+      return;
+    }
+    post(true);
+    const batchReadings: (PhoneReading[] | undefined)[] = batches.map(() => undefined);
+    for (let i = batches.length - 1; i >= 0 && !isClaimed(batches[0].claim); i--) if (claimBatch(batches[i].claim)) batchReadings[i] = batches[i].raws.map(readHere);
+    for (let i = 0; i < batches.length; i++) {
+      const batch = batchReadings[i] ?? (await batches[i].answer) ?? batches[i].raws.map(readHere);
+      batch.forEach((reading, j) => readings.set(batches[i].raws[j], reading));
+      yield Math.min((i + 1) * BATCH, numbers.length);
+    }
+  }
   return {
+    readings,
+    read,
+    added: () => numbers.length,
+    async done() {
+      const reading = read();
+      while (!(await reading.next()).done);
+      return readings;
+    },
     add(raw) {
       if (seen.has(raw)) return;
       seen.add(raw);
       numbers.push(raw);
       if (parallel && numbers.length >= PARALLEL_MIN_NUMBERS && numbers.length % BATCH === 0) post();
-    },
-    async done() {
-      if (batches.length) post(true);
-      const read = (raw: string) => readContactPhone(raw, 'work', region);
-      const readings = new Map<string, PhoneReading>();
-      const batchReadings: (PhoneReading[] | undefined)[] = batches.map(() => undefined);
-      const workerStarted = () => batches.length > 0 && isClaimed(batches[0].claim);
-      for (let i = batches.length - 1; i >= 0 && !workerStarted(); i--) if (claimBatch(batches[i].claim)) batchReadings[i] = batches[i].raws.map(read);
-      for (let i = 0; i < batches.length; i++) {
-        const batch = batchReadings[i] ?? (await batches[i].answer) ?? batches[i].raws.map(read);
-        batch.forEach((reading, j) => readings.set(batches[i].raws[j], reading));
-      }
-      // A file too small to share is read here whole.
-      for (const raw of numbers.slice(batches.length * BATCH)) readings.set(raw, read(raw));
-      return readings;
     },
   };
 }

@@ -50,3 +50,28 @@ test('numbers sent while the file is still parsed are read by the worker, with t
   expect(readings).toEqual(new Map(raws.map((raw) => [raw, readContactPhone(raw, 'work', 'BE')])));
   expect(readings.get(raws.at(-1)!)).toMatchObject({ value: expect.stringMatching(/^\+322/) });
 });
+
+test('readings come back batch by batch, in the order the numbers were added: each count yielded has its readings in place', async () => {
+  const raws = mixedNumbers(PARALLEL_MIN_NUMBERS * 2 + 3);
+  const reader = phoneReaderWithWorker('FR');
+  raws.forEach((raw) => reader.add(raw));
+  const counts: number[] = [];
+  for await (const count of reader.read()) {
+    counts.push(count);
+    expect(raws.slice(0, count).filter((raw) => !reader.readings.has(raw))).toEqual([]);
+  }
+  expect(counts.length).toBeGreaterThan(1);
+  expect(counts).toEqual([...counts].sort((a, b) => a - b));
+  expect(counts.at(-1)).toBe(raws.length);
+  expect(reader.readings).toEqual(expected(raws));
+});
+
+test('a file too small to share is read inline, all at once', async () => {
+  const raws = mixedNumbers(20);
+  const reader = phoneReaderWithWorker('FR');
+  raws.forEach((raw) => reader.add(raw));
+  const counts: number[] = [];
+  for await (const count of reader.read()) counts.push(count);
+  expect(counts).toEqual([raws.length]);
+  expect(reader.readings).toEqual(expected(raws));
+});
