@@ -1,6 +1,6 @@
 import type { Directory } from '../directory/directory';
 import { PHONE_FIELDS, PHONE_TYPE_FIELDS, SLOTS, type FieldKey } from '../domain/contactFields';
-import { readContactPhone, readPhoneType, type PhoneReading } from '../domain/contactPhone';
+import { readContactPhone, readPhoneType } from '../domain/contactPhone';
 import { checkContactRow, type RowRules } from '../domain/contactRules';
 import type { IssueDetails } from '../domain/contactIssues';
 import type { ContactPhoneType, WriteContext } from '../domain/types';
@@ -8,7 +8,7 @@ import { CsvFileError } from '../csv/fileError';
 import { mapHeader, normalizeHeader, type HeaderMap } from '../csv/formats';
 import { USER_COLUMNS } from '../csv/usersFormat';
 import { contactPlanner, type IdentityKind } from './contactPlan';
-import { phoneReader } from './phoneReadings';
+import { phoneReader, type PhoneReader } from './phoneReadings';
 import { runImport, type ImportOptions, type ImportOutcome, type ImportRequest, type ImportSpec, type RowPlanner } from './importPipeline';
 
 export type { FailedRecords, ImportIssue, ImportOptions, ImportOutcome, ImportReport, ImportRequest } from './importPipeline';
@@ -23,9 +23,13 @@ export function importContacts(directory: Directory, request: ImportRequest, ctx
 
 function contactsSpec(directory: Directory, region: string): ImportSpec<HeaderMap, ReturnType<typeof checkContactRow>['draft'] & object, FieldKey> {
   let rules: RowRules | undefined;
-  let readings: ReadonlyMap<string, PhoneReading> = new Map();
+  let phones: PhoneReader | undefined;
+  /** Where each row's numbers start among the file's numbers (one more entry: where the next row's would). */
+  const numbersFrom = [0];
+  /** The row being checked: it finds its numbers among those read ahead, from numbersFrom[row] to numbersFrom[row + 1]. */
+  let row = 0;
   const readPhone = (raw: string, type: ContactPhoneType) =>
-    (type !== 'work_extension' && readings.get(raw)) || readContactPhone(raw, type, region);
+    (type !== 'work_extension' && phones?.find(raw, numbersFrom[row], numbersFrom[row + 1])) || readContactPhone(raw, type, region);
   return {
     kind: 'contacts',
     mapHeader(cells) {
@@ -37,26 +41,25 @@ function contactsSpec(directory: Directory, region: string): ImportSpec<HeaderMa
       }
     },
     readAhead(header) {
-      const phones = phoneReader(region);
-      readings = phones.readings;
+      const reader = (phones = phoneReader(region));
       const addPhones = phoneCells(header);
-      /** How many distinct numbers the file had once each row was in: a row is ready once that many are read. */
-      const numbersUpTo: number[] = [];
       return {
         row(value) {
-          addPhones(value, phones.add);
-          numbersUpTo.push(phones.added());
+          addPhones(value, reader.add);
+          numbersFrom.push(reader.added());
         },
         async *ready() {
+          // A row is ready once every number up to its last one is read.
           let rows = 0;
-          for await (const read of phones.read()) {
-            while (rows < numbersUpTo.length && numbersUpTo[rows] <= read) rows++;
+          for await (const read of reader.read()) {
+            while (rows + 1 < numbersFrom.length && numbersFrom[rows + 1] <= read) rows++;
             yield rows;
           }
         },
       };
     },
-    checkRow(value, header) {
+    checkRow(value, header, index) {
+      row = index;
       rules ??= {
         region,
         contactMethod: header.spec.id === 'company-contacts' ? 'workPhoneOrEmail' : 'any',

@@ -94,8 +94,8 @@ export interface AppliedRows {
 export interface ImportSpec<Header extends MappedHeader<Field>, Draft, Field extends string = string> {
   kind: ImportKind;
   mapHeader(cells: string[]): Header;
-  /** The field rules of one row; `value(field)` is its trimmed cell, '' when absent. */
-  checkRow(value: (field: Field) => string, header: Header): RowCheck<Draft, Field>;
+  /** The field rules of one row (the index-th of the file, as the read-ahead saw them); `value(field)` is its trimmed cell, '' when absent. */
+  checkRow(value: (field: Field) => string, header: Header, index: number): RowCheck<Draft, Field>;
   /**
    * Work on the rows that starts while the file is still being parsed (the
    * contacts import reads its numbers on a worker thread meanwhile); each
@@ -258,7 +258,7 @@ async function checkRows<Header extends MappedHeader<Field>, Draft, Field extend
   const check = (record: CsvRecord, i: number): RowCheck<Draft, Field> => {
     const tooLong = tooLongOf(rows[i], header);
     if (tooLong.length) return { errors: tooLong, warnings: NO_ISSUES };
-    const rowCheck = spec.checkRow(values.reader(rows[i]), header);
+    const rowCheck = spec.checkRow(values.reader(rows[i]), header, i);
     const overflow = overflowOf(record, header, table.delimiter);
     if (overflow) return { errors: [overflow, ...rowCheck.errors], warnings: rowCheck.warnings };
     return rowCheck;

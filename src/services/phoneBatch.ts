@@ -1,14 +1,18 @@
-import type { PhoneReading } from '../domain/contactPhone';
+import { readContactPhone, type PhoneReading } from '../domain/contactPhone';
 
-/** A batch of numbers for the worker; `claim` (an Int32 in shared memory) says whether a thread took it. */
+/**
+ * A batch of numbers for the worker; `claim` (an Int32 in shared memory) says
+ * whether a thread took it. `file` tells the batches of one file from another's.
+ */
 export interface BatchRequest {
   raws: string[];
   region: string;
+  file: number;
   claim: SharedArrayBuffer;
 }
 
-/** A reading as sent between threads: a plain E.164 string for a number read without remark. */
-type PackedReading = string | PhoneReading;
+/** A reading as sent between threads and kept: a plain E.164 string for a number read without remark. */
+export type PackedReading = string | PhoneReading;
 
 /** The worker's readings of a batch, or undefined when the other thread had claimed it. */
 export interface BatchAnswer {
@@ -26,8 +30,16 @@ export function isClaimed(claim: SharedArrayBuffer): boolean {
 }
 
 // Most numbers of a file read without remark: strings cross threads several times cheaper than objects.
-export const packReadings = (readings: PhoneReading[]): PackedReading[] =>
-  readings.map((reading) => ('value' in reading && !reading.warning ? reading.value : reading));
+const packReading = (reading: PhoneReading): PackedReading => ('value' in reading && !reading.warning ? reading.value : reading);
 
-export const unpackReadings = (packed: PackedReading[]): PhoneReading[] =>
-  packed.map((reading) => (typeof reading === 'string' ? { value: reading } : reading));
+export const unpackReading = (packed: PackedReading): PhoneReading => (typeof packed === 'string' ? { value: packed } : packed);
+
+/** Reads numbers with `region`, each distinct one once. */
+export function memoReader(region: string): (raw: string) => PackedReading {
+  const read = new Map<string, PackedReading>();
+  return (raw) => {
+    let reading = read.get(raw);
+    if (reading === undefined) read.set(raw, (reading = packReading(readContactPhone(raw, 'work', region))));
+    return reading;
+  };
+}

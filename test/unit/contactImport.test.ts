@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import * as contactPhone from '../../src/domain/contactPhone';
 import { CTX, errorsOf, openHarness, ownFile, sharedFile, warningsOf, type Harness } from './csv/importHarness';
 
 let h: Harness;
@@ -222,6 +223,15 @@ describe('writes', () => {
     expect(report).toMatchObject({ created: 2, updated: 1 });
     expect(apply).toHaveBeenCalledTimes(1);
     expect(apply.mock.calls[0][0]).toMatchObject({ create: [{ displayName: 'Bob' }, { displayName: 'Carl' }], update: [{ displayName: 'Ada' }], delete: [] });
+  });
+
+  test("each number is read once: a row's check takes its numbers as read ahead, a switchboard repeated on every row included", async () => {
+    const read = jest.spyOn(contactPhone, 'readContactPhone');
+    const rows = Array.from({ length: 40 }, (_, i) => `Row ${i},,01 40 00 00 ${String(i).padStart(2, '0')},work,,`);
+    const switchboard = Array.from({ length: 10 }, (_, i) => `Desk ${i},,01 40 99 99 99,work,desk${i}@example.com,`);
+    const report = await h.report(webex(...rows, ...switchboard));
+    expect(report).toMatchObject({ created: 50, failed: 0 });
+    expect(read).toHaveBeenCalledTimes(41);
   });
 
   test('a dry run reports what would happen and writes nothing, not even an import job', async () => {

@@ -58,12 +58,23 @@ test('readings come back batch by batch, in the order the numbers were added: ea
   const counts: number[] = [];
   for await (const count of reader.read()) {
     counts.push(count);
-    expect(raws.slice(0, count).filter((raw) => !reader.readings.has(raw))).toEqual([]);
+    expect(raws.slice(0, count).filter((raw, i) => reader.find(raw, i, i + 1) === undefined)).toEqual([]);
+    if (count < raws.length) expect(reader.find(raws[count], count, count + 1)).toBeUndefined();
   }
   expect(counts.length).toBeGreaterThan(1);
   expect(counts).toEqual([...counts].sort((a, b) => a - b));
   expect(counts.at(-1)).toBe(raws.length);
-  expect(reader.readings).toEqual(expected(raws));
+  expect(raws.map((raw, i) => reader.find(raw, i, i + 1))).toEqual(raws.map((raw) => readContactPhone(raw, 'work', 'FR')));
+});
+
+test('a number is found only among the positions asked for, repeats included', async () => {
+  const reader = phoneReaderWithWorker('FR');
+  ['01 40 00 00 01', '01 40 00 00 02', '01 40 00 00 01'].forEach((raw) => reader.add(raw));
+  await reader.done();
+  expect(reader.find('01 40 00 00 01', 1, 2)).toBeUndefined();
+  expect(reader.find('01 40 00 00 01', 1, 3)).toEqual({ value: '+33140000001' });
+  expect(reader.find('01 40 00 00 02', 0, 2)).toEqual({ value: '+33140000002' });
+  expect(reader.find('01 40 00 00 03', 0, 3)).toBeUndefined();
 });
 
 test('a file too small to share is read inline, all at once', async () => {
@@ -73,5 +84,13 @@ test('a file too small to share is read inline, all at once', async () => {
   const counts: number[] = [];
   for await (const count of reader.read()) counts.push(count);
   expect(counts).toEqual([raws.length]);
-  expect(reader.readings).toEqual(expected(raws));
+  expect(raws.map((raw, i) => reader.find(raw, i, i + 1))).toEqual(raws.map((raw) => readContactPhone(raw, 'work', 'FR')));
+});
+
+test('a number repeated all over a big file (a shared switchboard) gets the same reading everywhere', async () => {
+  const raws = mixedNumbers(PARALLEL_MIN_NUMBERS * 2).map((raw, i) => (i % 3 === 0 ? '01 40 00 00 00' : raw));
+  const reader = phoneReaderWithWorker('FR');
+  raws.forEach((raw) => reader.add(raw));
+  await reader.done();
+  expect(raws.map((raw, i) => reader.find(raw, i, i + 1))).toEqual(raws.map((raw) => readContactPhone(raw, 'work', 'FR')));
 });
