@@ -11,6 +11,11 @@ export interface BatchRequest {
   claim: SharedArrayBuffer;
 }
 
+/** Tells the worker a file's numbers are all read: it drops what it kept of them. */
+export interface ForgetFile {
+  forget: number;
+}
+
 /** A reading as sent between threads and kept: a plain E.164 string for a number read without remark. */
 export type PackedReading = string | PhoneReading;
 

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { PhoneReading } from '../domain/contactPhone';
-import { claimBatch, isClaimed, memoReader, unpackReading, type BatchAnswer, type BatchRequest, type PackedReading } from './phoneBatch';
+import { claimBatch, isClaimed, memoReader, unpackReading, type BatchAnswer, type BatchRequest, type ForgetFile, type PackedReading } from './phoneBatch';
 
 /** Below this many numbers, sharing them with the worker costs more than it saves. */
 export const PARALLEL_MIN_NUMBERS = 512;
@@ -73,6 +73,7 @@ export function phoneReader(region: string): PhoneReader {
       for (const reading of batch) readings.push(reading);
       yield readings.length;
     }
+    worker?.postMessage({ forget: file } satisfies ForgetFile);
   }
   return {
     add(raw) {

@@ -1,8 +1,9 @@
 import { parentPort } from 'node:worker_threads';
-import { claimBatch, memoReader, type BatchAnswer, type BatchRequest } from './phoneBatch';
+import { claimBatch, memoReader, type BatchAnswer, type BatchRequest, type ForgetFile } from './phoneBatch';
 
-/** The readers of the files read last: a number repeated in a file is read once; another file starts afresh. */
+/** The files being read: a number repeated in a file is read once. */
 const readers = new Map<number, ReturnType<typeof memoReader>>();
+// A file whose reading stopped halfway (refused once parsed) is never forgotten: only so many are kept.
 const FILES_KEPT = 4;
 
 function readerOf(file: number, region: string): ReturnType<typeof memoReader> {
@@ -15,7 +16,12 @@ function readerOf(file: number, region: string): ReturnType<typeof memoReader> {
 }
 
 /** Worker side of phoneReadings: reads each batch it is sent, unless the main thread has claimed it already. */
-parentPort?.on('message', ({ id, raws, region, file, claim }: BatchRequest & { id: number }) => {
+parentPort?.on('message', (message: (BatchRequest & { id: number }) | ForgetFile) => {
+  if ('forget' in message) {
+    readers.delete(message.forget);
+    return;
+  }
+  const { id, raws, region, file, claim } = message;
   const readings = claimBatch(claim) ? raws.map(readerOf(file, region)) : undefined;
   parentPort!.postMessage({ id, readings } satisfies BatchAnswer);
 });
