@@ -7,7 +7,7 @@ import type { ContactPhoneType, WriteContext } from '../domain/types';
 import { CsvFileError } from '../csv/fileError';
 import { mapHeader, normalizeHeader, type HeaderMap } from '../csv/formats';
 import { USER_COLUMNS } from '../csv/usersFormat';
-import { contactPlanner, type IdentityKind } from './contactPlan';
+import { contactPlanner, matchEarly, type EarlyMatches, type IdentityKind } from './contactPlan';
 import { phoneReader, type PhoneReader } from './phoneReadings';
 import { runImport, type ImportOptions, type ImportOutcome, type ImportRequest, type ImportSpec, type RowPlanner } from './importPipeline';
 
@@ -28,6 +28,7 @@ function contactsSpec(directory: Directory, region: string): ImportSpec<HeaderMa
   const numbersFrom = [0];
   /** The row being checked: it finds its numbers among those read ahead, from numbersFrom[row] to numbersFrom[row + 1]. */
   let row = 0;
+  let early: EarlyMatches | undefined;
   const readPhone = (raw: string, type: ContactPhoneType) =>
     (type !== 'work_extension' && phones?.find(raw, numbersFrom[row], numbersFrom[row + 1])) || readContactPhone(raw, type, region);
   return {
@@ -43,12 +44,20 @@ function contactsSpec(directory: Directory, region: string): ImportSpec<HeaderMa
     readAhead(header) {
       const reader = (phones = phoneReader(region));
       const addPhones = phoneCells(header);
+      const ids: string[] = [];
+      const emails: string[] = [];
       return {
         row(value) {
           addPhones(value, reader.add);
           numbersFrom.push(reader.added());
+          const id = value('contactUuid');
+          const email = value('email');
+          if (id) ids.push(id);
+          if (email) emails.push(email);
         },
         async *ready() {
+          // The contacts rows name by UUID or e-mail are looked up while the worker reads the last numbers.
+          early = matchEarly(directory, ids, emails);
           // A row is ready once every number up to its last one is read.
           let rows = 0;
           for await (const read of reader.read()) {
@@ -69,7 +78,7 @@ function contactsSpec(directory: Directory, region: string): ImportSpec<HeaderMa
       return checkContactRow(value, rules);
     },
     async planner(header, drafts) {
-      const planner = await contactPlanner(directory, header.fields, drafts);
+      const planner = await contactPlanner(directory, header.fields, drafts, early);
       const rowPlanner: RowPlanner<(typeof drafts)[number], FieldKey> = {
         plan: (line, draft) => planner.plan(line, draft),
         async apply(ctx, ending) {

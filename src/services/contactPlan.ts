@@ -39,16 +39,56 @@ function keysOf(drafts: readonly ContactDraft[]): ContactKeys {
   return keys;
 }
 
+/** Matches asked for before the rows were checked, and the keys they were asked for. */
+export interface EarlyMatches {
+  keys: ContactKeys;
+  matches: Promise<ContactMatches>;
+}
+
+/**
+ * Starts matching the Contact UUIDs and e-mails of a file's rows while the
+ * rows are still checked (their numbers are read meanwhile). Only for a
+ * store with indexes: without, matching means fetching every contact, and
+ * display name + first number keys would need a second fetch.
+ */
+export function matchEarly(directory: Directory, ids: Iterable<string>, emails: Iterable<string>): EarlyMatches | undefined {
+  if (!directory.matchContacts) return undefined;
+  const keys = { ids: new Set(ids), emails: new Set<string>(), namePhones: new Set<string>() };
+  for (const email of emails) keys.emails.add(emailKey(email));
+  const matches = directory.matchContacts(keys);
+  // The planner awaits it; a file refused in between never asks.
+  matches.catch(() => undefined);
+  return { keys, matches };
+}
+
+const without = (keys: ReadonlySet<string>, known: ReadonlySet<string>) => new Set([...keys].filter((key) => !known.has(key)));
+
+/** The contacts `keys` match: from the store's indexes, or one scan of all contacts; what `early` matched is not asked again. */
+async function matchesOf(directory: Directory, keys: ContactKeys, early?: EarlyMatches): Promise<ContactMatches> {
+  const match = (wanted: ContactKeys) => directory.matchContacts?.(wanted) ?? directory.listContacts().then((contacts) => matchByScan(contacts, wanted));
+  if (!early) return match(keys);
+  const rest = { ids: without(keys.ids, early.keys.ids), emails: without(keys.emails, early.keys.emails), namePhones: keys.namePhones };
+  const known = await early.matches;
+  if (!rest.ids.size && !rest.emails.size && !rest.namePhones.size) return known;
+  const found = await match(rest);
+  return {
+    byId: new Map([...known.byId, ...found.byId]),
+    byEmail: new Map([...known.byEmail, ...found.byEmail]),
+    byNamePhone: found.byNamePhone,
+  };
+}
+
 /**
  * A planner for `drafts` (the valid rows): the contacts they can match come
  * from the store's indexes, or from one scan of all contacts when it has none.
  */
-export async function contactPlanner(directory: Directory, columns: ReadonlySet<FieldKey>, drafts: readonly ContactDraft[]): Promise<ContactPlanner> {
-  const keys = keysOf(drafts);
-  const [matches, lists] = await Promise.all([
-    directory.matchContacts?.(keys) ?? directory.listContacts().then((contacts) => matchByScan(contacts, keys)),
-    directory.listDistributionLists(),
-  ]);
+export async function contactPlanner(
+  directory: Directory,
+  columns: ReadonlySet<FieldKey>,
+  drafts: readonly ContactDraft[],
+  early?: EarlyMatches,
+): Promise<ContactPlanner> {
+  const [matches, lists] = await Promise.all([matchesOf(directory, keysOf(drafts), early), directory.listDistributionLists()]);
   return new ContactPlanner(matches, lists, columns);
 }
 

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import * as contactPhone from '../../src/domain/contactPhone';
+import { contactPlanner, matchEarly } from '../../src/services/contactPlan';
 import { CTX, errorsOf, openHarness, ownFile, sharedFile, warningsOf, type Harness } from './csv/importHarness';
 
 let h: Harness;
@@ -139,6 +140,25 @@ describe('identity and matching', () => {
     const report = await h.report(webex('Ada L.,,0612345678,mobile,ADA@Example.com,'));
     expect(report).toMatchObject({ created: 0, updated: 1 });
     expect((await h.directory.getContact(ada.id))?.displayName).toBe('Ada L.');
+  });
+
+  test("UUIDs and e-mails are matched while the numbers are read; only display name + first number keys are asked after the checks", async () => {
+    const [ada, bob] = await seed('Ada,,0612345678,mobile,ada@example.com,', 'Bob,,01 23 45 67 01,work,,');
+    const match = jest.spyOn(h.directory, 'matchContacts');
+    const report = await h.report(webex(`Ada K.,${ada.id},0612345678,mobile,ada@example.com,`, 'BOB,,0123456701,work,,Plumber', 'Cy,,0123456702,work,CY@example.com,'));
+    expect(report).toMatchObject({ created: 1, updated: 2, failed: 0 });
+    expect(match.mock.calls.map(([keys]) => keys)).toEqual([
+      { ids: new Set([ada.id]), emails: new Set(['ada@example.com', 'cy@example.com']), namePhones: new Set() },
+      { ids: new Set(), emails: new Set(), namePhones: new Set(['bob|+33123456701']) },
+    ]);
+    expect((await h.directory.getContact(bob.id))?.title).toBe('Plumber');
+  });
+
+  test('a key the early match did not ask for is still matched by the planner', async () => {
+    const [ada] = await seed('Ada,,0612345678,mobile,ada@example.com,');
+    const draft = { displayName: 'Ada', phoneNumbers: [], email: 'ADA@example.com', address: {}, groupRefs: [] };
+    const planner = await contactPlanner(h.directory, new Set(['displayName', 'email'] as const), [draft], matchEarly(h.directory, [], []));
+    expect(planner.matchOf(draft)?.id).toBe(ada.id);
   });
 
   test('without UUID nor e-mail, display name (any case) + first number match', async () => {
