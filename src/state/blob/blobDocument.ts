@@ -3,6 +3,7 @@ import { DocumentBusyError, type DocumentChange, type SharedDocument } from '../
 import { isConflict, isNotFound, serviceTime, storeError, type BlobContainer } from './container';
 
 const MAX_ATTEMPTS = 12;
+const MAX_PAUSE_MS = 1000;
 
 interface Snapshot {
   /** null: the blob does not exist. */
@@ -46,8 +47,9 @@ export class BlobDocument<T> implements SharedDocument<T> {
       } catch (error) {
         if (!isConflict(error)) throw storeError(`writing ${this.name}`, error);
         this.last = undefined;
-        // Someone else wrote first: read again after a short, random pause (writers do not retry in step).
-        await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
+        // Someone else wrote first: read again after a random pause (writers do not retry in step) that doubles
+        // with each attempt, so that many writers at once spread out fast (exponential backoff with full jitter).
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(MAX_PAUSE_MS, 10 * 2 ** attempt)));
       }
     }
     throw new DocumentBusyError(this.name, MAX_ATTEMPTS);
