@@ -1,5 +1,5 @@
 import type { Directory } from '../directory/directory';
-import { PHONE_FIELDS, PHONE_TYPE_FIELDS, SLOTS, type FieldKey } from '../domain/contactFields';
+import { PHONE_FIELDS, PHONE_TYPE_FIELDS, SLOTS, type ContactDraft, type FieldKey } from '../domain/contactFields';
 import { readContactPhone, readPhoneType } from '../domain/contactPhone';
 import { checkContactRow, type RowRules } from '../domain/contactRules';
 import type { IssueDetails } from '../domain/contactIssues';
@@ -7,7 +7,7 @@ import type { ContactPhoneType, WriteContext } from '../domain/types';
 import { CsvFileError } from '../csv/fileError';
 import { mapHeader, normalizeHeader, type HeaderMap } from '../csv/formats';
 import { USER_COLUMNS } from '../csv/usersFormat';
-import { contactPlanner, matchEarly, type EarlyMatches, type IdentityKind } from './contactPlan';
+import { contactPlanner, contactPlannerAhead, matchEarly, type ContactPlanner, type IdentityKind } from './contactPlan';
 import { phoneReader, type PhoneReader } from './phoneReadings';
 import { runImport, type ImportOptions, type ImportOutcome, type ImportRequest, type ImportSpec, type RowPlanner } from './importPipeline';
 
@@ -21,14 +21,16 @@ export function importContacts(directory: Directory, request: ImportRequest, ctx
   return runImport(directory, request, ctx, options, contactsSpec(directory, options.region));
 }
 
-function contactsSpec(directory: Directory, region: string): ImportSpec<HeaderMap, ReturnType<typeof checkContactRow>['draft'] & object, FieldKey> {
+function contactsSpec(directory: Directory, region: string): ImportSpec<HeaderMap, ContactDraft, FieldKey> {
   let rules: RowRules | undefined;
   let phones: PhoneReader | undefined;
   /** Where each row's numbers start among the file's numbers (one more entry: where the next row's would). */
   const numbersFrom = [0];
   /** The row being checked: it finds its numbers among those read ahead, from numbersFrom[row] to numbersFrom[row + 1]. */
   let row = 0;
-  let early: EarlyMatches | undefined;
+  /** The Contact UUIDs and e-mails of the rows, as read ahead. */
+  const ids: string[] = [];
+  const emails: string[] = [];
   const readPhone = (raw: string, type: ContactPhoneType) =>
     (type !== 'work_extension' && phones?.find(raw, numbersFrom[row], numbersFrom[row + 1])) || readContactPhone(raw, type, region);
   return {
@@ -44,8 +46,6 @@ function contactsSpec(directory: Directory, region: string): ImportSpec<HeaderMa
     readAhead(header) {
       const reader = (phones = phoneReader(region));
       const addPhones = phoneCells(header);
-      const ids: string[] = [];
-      const emails: string[] = [];
       return {
         row(value) {
           addPhones(value, reader.add);
@@ -56,8 +56,6 @@ function contactsSpec(directory: Directory, region: string): ImportSpec<HeaderMa
           if (email) emails.push(email);
         },
         async *ready() {
-          // The contacts rows name by UUID or e-mail are looked up while the worker reads the last numbers.
-          early = matchEarly(directory, ids, emails);
           // A row is ready once every number up to its last one is read.
           let rows = 0;
           for await (const read of reader.read()) {
@@ -78,19 +76,32 @@ function contactsSpec(directory: Directory, region: string): ImportSpec<HeaderMa
       return checkContactRow(value, rules);
     },
     async planner(header, drafts) {
-      const planner = await contactPlanner(directory, header.fields, drafts, early);
-      const rowPlanner: RowPlanner<(typeof drafts)[number], FieldKey> = {
-        plan: (line, draft) => planner.plan(line, draft),
-        async apply(ctx, ending) {
-          const { job, failed = [] } = await directory.applyContactChanges(planner.changes, ctx, ending);
-          // A backend that writes item by item (Webex bulk requests) names the changes it refused by position.
-          const rejected = failed.flatMap((f) => (f.kind === 'delete' ? [] : [{ line: planner.lines[f.kind][f.index], message: f.message }]));
-          return { job, rejected: rejected.filter((r) => r.line !== undefined) };
-        },
-        columnDetails: identityDetails,
-      };
-      return rowPlanner;
+      return rowPlanner(directory, await contactPlanner(directory, header.fields, drafts));
     },
+    async planAhead(header) {
+      // The contacts the rows name by UUID or e-mail are looked up while the worker reads the last numbers.
+      const early = matchEarly(directory, ids, emails);
+      if (!early) return undefined;
+      const planner = await contactPlannerAhead(directory, header.fields, early);
+      return {
+        ...rowPlanner(directory, planner),
+        canPlan: (draft) => planner.canPlan(draft),
+        complete: (drafts) => planner.complete(directory, drafts),
+      };
+    },
+  };
+}
+
+function rowPlanner(directory: Directory, planner: ContactPlanner): RowPlanner<ContactDraft, FieldKey> {
+  return {
+    plan: (line, draft) => planner.plan(line, draft),
+    async apply(ctx, ending) {
+      const { job, failed = [] } = await directory.applyContactChanges(planner.changes, ctx, ending);
+      // A backend that writes item by item (Webex bulk requests) names the changes it refused by position.
+      const rejected = failed.flatMap((f) => (f.kind === 'delete' ? [] : [{ line: planner.lines[f.kind][f.index], message: f.message }]));
+      return { job, rejected: rejected.filter((r) => r.line !== undefined) };
+    },
+    columnDetails: identityDetails,
   };
 }
 

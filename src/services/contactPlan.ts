@@ -63,33 +63,31 @@ export function matchEarly(directory: Directory, ids: Iterable<string>, emails: 
 
 const without = (keys: ReadonlySet<string>, known: ReadonlySet<string>) => new Set([...keys].filter((key) => !known.has(key)));
 
-/** The contacts `keys` match: from the store's indexes, or one scan of all contacts; what `early` matched is not asked again. */
-async function matchesOf(directory: Directory, keys: ContactKeys, early?: EarlyMatches): Promise<ContactMatches> {
-  const match = (wanted: ContactKeys) => directory.matchContacts?.(wanted) ?? directory.listContacts().then((contacts) => matchByScan(contacts, wanted));
-  if (!early) return match(keys);
-  const rest = { ids: without(keys.ids, early.keys.ids), emails: without(keys.emails, early.keys.emails), namePhones: keys.namePhones };
-  const known = await early.matches;
-  if (!rest.ids.size && !rest.emails.size && !rest.namePhones.size) return known;
-  const found = await match(rest);
-  return {
-    byId: new Map([...known.byId, ...found.byId]),
-    byEmail: new Map([...known.byEmail, ...found.byEmail]),
-    byNamePhone: found.byNamePhone,
-  };
+/** The contacts `keys` match: from the store's indexes, or from one scan of all contacts when it has none. */
+function matchesOf(directory: Directory, keys: ContactKeys): Promise<ContactMatches> {
+  return directory.matchContacts?.(keys) ?? directory.listContacts().then((contacts) => matchByScan(contacts, keys));
 }
 
-/**
- * A planner for `drafts` (the valid rows): the contacts they can match come
- * from the store's indexes, or from one scan of all contacts when it has none.
- */
+/** A planner for `drafts` (the valid rows); with `early`, only the keys it did not match are asked. */
 export async function contactPlanner(
   directory: Directory,
   columns: ReadonlySet<FieldKey>,
   drafts: readonly ContactDraft[],
   early?: EarlyMatches,
 ): Promise<ContactPlanner> {
-  const [matches, lists] = await Promise.all([matchesOf(directory, keysOf(drafts), early), directory.listDistributionLists()]);
+  if (early) {
+    const planner = await contactPlannerAhead(directory, columns, early);
+    await planner.complete(directory, drafts);
+    return planner;
+  }
+  const [matches, lists] = await Promise.all([matchesOf(directory, keysOf(drafts)), directory.listDistributionLists()]);
   return new ContactPlanner(matches, lists, columns);
+}
+
+/** A planner that takes the rows `early` matched while the others are still checked (see canPlan, complete). */
+export async function contactPlannerAhead(directory: Directory, columns: ReadonlySet<FieldKey>, early: EarlyMatches): Promise<ContactPlanner> {
+  const [matches, lists] = await Promise.all([early.matches, directory.listDistributionLists()]);
+  return new ContactPlanner(matches, lists, columns, early.keys);
 }
 
 /**
@@ -109,10 +107,12 @@ export class ContactPlanner {
   private readonly emailLines = new Map<string, number>();
   private readonly merge: DraftMerger;
 
+  /** `known`: the keys `matches` were asked for, when not every key of the rows was (a planner ahead). */
   constructor(
     private readonly matches: ContactMatches,
     lists: readonly DistributionList[],
     columns: ReadonlySet<FieldKey>,
+    private known?: ContactKeys,
   ) {
     this.merge = draftMerger(columns);
     this.listsById = new Map(lists.map((l) => [l.id, l]));
@@ -161,6 +161,24 @@ export class ContactPlanner {
     this.changes.update.push(Object.assign(merged, { id: target.id, createdAt: target.createdAt, updatedAt: target.updatedAt }));
     this.lines.update.push(line);
     return PASSED.updated;
+  }
+
+  /** True when the draft's identity was matched already: it can be planned before the rest of the rows are checked. */
+  canPlan(draft: ContactDraft): boolean {
+    if (!this.known) return true;
+    if (draft.contactUuid) return this.known.ids.has(draft.contactUuid);
+    return draft.email !== undefined && this.known.emails.has(emailKey(draft.email));
+  }
+
+  /** Matches what `drafts` (the rows left to plan) name and was not matched yet: every row can then be planned. */
+  async complete(directory: Directory, drafts: readonly ContactDraft[]): Promise<void> {
+    if (!this.known) return;
+    const keys = keysOf(drafts);
+    const rest = { ids: without(keys.ids, this.known.ids), emails: without(keys.emails, this.known.emails), namePhones: keys.namePhones };
+    this.known = undefined;
+    if (!rest.ids.size && !rest.emails.size && !rest.namePhones.size) return;
+    const found = await matchesOf(directory, rest);
+    for (const kind of ['byId', 'byEmail', 'byNamePhone'] as const) for (const [key, contact] of found[kind]) this.matches[kind].set(key, contact);
   }
 
   /** The existing contact a draft matches, by its Contact UUID, e-mail, or display name + first number. */

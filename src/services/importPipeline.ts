@@ -79,6 +79,13 @@ export interface RowPlanner<Draft, Field extends string = string> {
   columnDetails?(details: IssueDetails, columnOf: (field: Field) => string | undefined): IssueDetails;
 }
 
+export interface RowPlannerAhead<Draft, Field extends string = string> extends RowPlanner<Draft, Field> {
+  /** False for a row that must wait until every row is checked: this row and those after it are planned then. */
+  canPlan(draft: Draft): boolean;
+  /** Once every row is checked, with the drafts of the valid rows left to plan: they can all be planned then. */
+  complete(drafts: Draft[]): Promise<void>;
+}
+
 /** A row the backend refused at write time (a Webex bulk request fails item by item), with its reason. */
 export interface RejectedRow {
   line: number;
@@ -103,6 +110,12 @@ export interface ImportSpec<Header extends MappedHeader<Field>, Draft, Field ext
    */
   readAhead?(header: Header): RowReadAhead<Field>;
   planner(header: Header, drafts: Draft[]): Promise<RowPlanner<Draft, Field>>;
+  /**
+   * A planner that takes the rows as they are checked, while the last ones
+   * still wait for their read-ahead work (the contacts import has matched
+   * the UUIDs and e-mails of the file meanwhile); undefined when there is none.
+   */
+  planAhead?(header: Header): Promise<RowPlannerAhead<Draft, Field> | undefined>;
   /** Report fields of this kind (the users import's mode). */
   reportExtras?: Record<string, unknown>;
 }
@@ -154,11 +167,19 @@ export async function runImport<Header extends MappedHeader<Field>, Draft, Field
     }
     const job = await starting;
     const { header } = mapped;
-    const checked = await checkRows(table, header, spec, reader, mapped.values);
+    // Rows are planned in file order: ahead, each as soon as it is checked, up to the first one that must wait.
+    const ahead = await spec.planAhead?.(header);
+    let planning = ahead && rowPlanning(table, header, ahead);
+    const checked = await checkRows(table, header, spec, reader, mapped.values, (i, check) => {
+      if (planning?.next === i && (check.draft === undefined || ahead!.canPlan(check.draft))) planning.plan(i, check);
+    });
     const drafts: Draft[] = [];
-    for (const row of checked) if (row.draft !== undefined) drafts.push(row.draft);
-    const planner = await spec.planner(header, drafts);
-    const { report, failed, outcomes } = planRows(table, header, checked, planner);
+    for (let i = planning?.next ?? 0; i < checked.length; i++) if (checked[i].draft !== undefined) drafts.push(checked[i].draft!);
+    if (ahead) await ahead.complete(drafts);
+    const planner = ahead ?? (await spec.planner(header, drafts));
+    planning ??= rowPlanning(table, header, planner);
+    for (let i = planning.next; i < checked.length; i++) planning.plan(i, checked[i]);
+    const { report, failed, outcomes } = planning;
     const { created, updated, unchanged } = report;
     const applied = job && (await planner.apply(ctx, { jobId: job.id, counts: { created, updated, unchanged, failed: report.failed } }));
     if (applied?.rejected?.length) {
@@ -252,6 +273,7 @@ async function checkRows<Header extends MappedHeader<Field>, Draft, Field extend
   spec: ImportSpec<Header, Draft, Field>,
   reader: { rows: string[][]; ready(): AsyncIterable<number> },
   values: RowValues<Field>,
+  onChecked: (i: number, check: RowCheck<Draft, Field>) => void,
 ): Promise<RowCheck<Draft, Field>[]> {
   const { rows } = reader;
   const checked: RowCheck<Draft, Field>[] = [];
@@ -264,17 +286,16 @@ async function checkRows<Header extends MappedHeader<Field>, Draft, Field extend
     return rowCheck;
   };
   for await (const ready of reader.ready()) {
-    for (let i = checked.length; i < ready; i++) checked.push(check(table.rows[i], i));
+    for (let i = checked.length; i < ready; i++) {
+      checked.push(check(table.rows[i], i));
+      onChecked(i, checked[i]);
+    }
   }
   return checked;
 }
 
-function planRows<Draft, Field extends string>(
-  table: Table,
-  header: MappedHeader<Field>,
-  checked: RowCheck<Draft, Field>[],
-  planner: RowPlanner<Draft, Field>,
-) {
+/** The report and the error file, built as the checked rows are planned one by one, in file order. */
+function rowPlanning<Draft, Field extends string>(table: Table, header: MappedHeader<Field>, planner: RowPlanner<Draft, Field>) {
   const names = new Map<Field, string>([...header.fieldAt].map(([index, field]) => [field, header.names[index].trim()]));
   const columnOf = (field: Field) => names.get(field);
   const issue = (line: number, { field, code, details }: RowIssue<Field>): ImportIssue => {
@@ -295,23 +316,30 @@ function planRows<Draft, Field extends string>(
 
   /** The outcome of each row that passed, at its index (kept in case the backend refuses it at write time). */
   const outcomes: (PassedOutcome | undefined)[] = [];
-  for (let i = 0; i < checked.length; i++) {
-    const record = table.rows[i];
-    const { draft, errors: checkErrors, warnings } = checked[i];
-    const planned = draft === undefined ? undefined : planner.plan(record.line, draft);
-    const allWarnings = planned?.warnings?.length ? [...warnings, ...planned.warnings] : warnings;
-    if (allWarnings.length) report.warnings.push(...allWarnings.map((w) => issue(record.line, w)));
-    if (planned && planned.outcome !== 'failed') {
-      report[planned.outcome]++;
-      outcomes[i] = planned.outcome;
-      continue;
-    }
-    const errors = (planned?.errors ?? checkErrors).map((e) => issue(record.line, e));
-    report.failed++;
-    report.errors.push(...errors);
-    failed.rows.push({ cells: record.cells, errors });
-  }
-  return { report, failed, outcomes };
+  const planning = {
+    report,
+    failed,
+    outcomes,
+    /** The next row to plan. */
+    next: 0,
+    plan(i: number, { draft, errors: checkErrors, warnings }: RowCheck<Draft, Field>): void {
+      planning.next = i + 1;
+      const record = table.rows[i];
+      const planned = draft === undefined ? undefined : planner.plan(record.line, draft);
+      const allWarnings = planned?.warnings?.length ? [...warnings, ...planned.warnings] : warnings;
+      if (allWarnings.length) report.warnings.push(...allWarnings.map((w) => issue(record.line, w)));
+      if (planned && planned.outcome !== 'failed') {
+        report[planned.outcome]++;
+        outcomes[i] = planned.outcome;
+        return;
+      }
+      const errors = (planned?.errors ?? checkErrors).map((e) => issue(record.line, e));
+      report.failed++;
+      report.errors.push(...errors);
+      failed.rows.push({ cells: record.cells, errors });
+    },
+  };
+  return planning;
 }
 
 type PassedOutcome = 'created' | 'updated' | 'unchanged';

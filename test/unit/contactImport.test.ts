@@ -154,6 +154,17 @@ describe('identity and matching', () => {
     expect((await h.directory.getContact(bob.id))?.title).toBe('Plumber');
   });
 
+  test('rows planned while others are checked and rows planned after a display name + number row see each other as duplicates', async () => {
+    const report = await h.report(
+      webex('Ada,,0612345678,mobile,ada@example.com,', 'Bob,,0123456701,work,,', 'Ada bis,,0612345679,mobile,ADA@example.com,', 'BOB,,01 23 45 67 01,work,,'),
+    );
+    expect(report).toMatchObject({ created: 2, failed: 2 });
+    expect(report.errors.map(({ line, code, details }) => [line, code, details.line])).toEqual([
+      [4, 'duplicate_row', 2],
+      [5, 'duplicate_row', 3],
+    ]);
+  });
+
   test('a key the early match did not ask for is still matched by the planner', async () => {
     const [ada] = await seed('Ada,,0612345678,mobile,ada@example.com,');
     const draft = { displayName: 'Ada', phoneNumbers: [], email: 'ADA@example.com', address: {}, groupRefs: [] };
