@@ -171,14 +171,18 @@ export async function runImport<Header extends MappedHeader<Field>, Draft, Field
     const ahead = await spec.planAhead?.(header);
     let planning = ahead && rowPlanning(table, header, ahead);
     const checked = await checkRows(table, header, spec, reader, mapped.values, (i, check) => {
-      if (planning?.next === i && (check.draft === undefined || ahead!.canPlan(check.draft))) planning.plan(i, check);
+      if (planning?.next !== i || (check.draft !== undefined && !ahead!.canPlan(check.draft))) return false;
+      planning.plan(i, check);
+      return true;
     });
+    // The rows left: every row when none was planned ahead.
+    const left = checked.slice(planning?.next ?? 0) as RowCheck<Draft, Field>[];
     const drafts: Draft[] = [];
-    for (let i = planning?.next ?? 0; i < checked.length; i++) if (checked[i].draft !== undefined) drafts.push(checked[i].draft!);
+    for (const row of left) if (row.draft !== undefined) drafts.push(row.draft);
     if (ahead) await ahead.complete(drafts);
     const planner = ahead ?? (await spec.planner(header, drafts));
     planning ??= rowPlanning(table, header, planner);
-    for (let i = planning.next; i < checked.length; i++) planning.plan(i, checked[i]);
+    for (const row of left) planning.plan(planning.next, row);
     const { report, failed, outcomes } = planning;
     const { created, updated, unchanged } = report;
     const applied = job && (await planner.apply(ctx, { jobId: job.id, counts: { created, updated, unchanged, failed: report.failed } }));
@@ -266,6 +270,8 @@ function rowReader<Header extends MappedHeader<Field>, Draft, Field extends stri
 /**
  * The field rules, row by row (the check of table.rows[i] at i), each row as
  * soon as it is ready; a row with values beyond the header is not matched.
+ * A check `take` returns true for (the row is planned already) is not kept:
+ * its draft can go as soon as the row is planned.
  */
 async function checkRows<Header extends MappedHeader<Field>, Draft, Field extends string>(
   table: Table,
@@ -273,10 +279,10 @@ async function checkRows<Header extends MappedHeader<Field>, Draft, Field extend
   spec: ImportSpec<Header, Draft, Field>,
   reader: { rows: string[][]; ready(): AsyncIterable<number> },
   values: RowValues<Field>,
-  onChecked: (i: number, check: RowCheck<Draft, Field>) => void,
-): Promise<RowCheck<Draft, Field>[]> {
+  take: (i: number, check: RowCheck<Draft, Field>) => boolean,
+): Promise<(RowCheck<Draft, Field> | undefined)[]> {
   const { rows } = reader;
-  const checked: RowCheck<Draft, Field>[] = [];
+  const checked: (RowCheck<Draft, Field> | undefined)[] = [];
   const check = (record: CsvRecord, i: number): RowCheck<Draft, Field> => {
     const tooLong = tooLongOf(rows[i], header);
     if (tooLong.length) return { errors: tooLong, warnings: NO_ISSUES };
@@ -287,8 +293,8 @@ async function checkRows<Header extends MappedHeader<Field>, Draft, Field extend
   };
   for await (const ready of reader.ready()) {
     for (let i = checked.length; i < ready; i++) {
-      checked.push(check(table.rows[i], i));
-      onChecked(i, checked[i]);
+      const rowCheck = check(table.rows[i], i);
+      checked.push(take(i, rowCheck) ? undefined : rowCheck);
     }
   }
   return checked;
