@@ -166,23 +166,7 @@ export async function runImport<Header extends MappedHeader<Field>, Draft, Field
       return { ok: false, dryRun, fileError: { code: error.code, details: error.details }, job: ended };
     }
     const job = await starting;
-    const { header } = mapped;
-    // Rows are planned in file order: ahead, each as soon as it is checked, up to the first one that must wait.
-    const ahead = await spec.planAhead?.(header);
-    let planning = ahead && rowPlanning(table, header, ahead);
-    const checked = await checkRows(table, header, spec, reader, mapped.values, (i, check) => {
-      if (planning?.next !== i || (check.draft !== undefined && !ahead!.canPlan(check.draft))) return false;
-      planning.plan(i, check);
-      return true;
-    });
-    // The rows left: every row when none was planned ahead.
-    const left = checked.slice(planning?.next ?? 0) as RowCheck<Draft, Field>[];
-    const drafts: Draft[] = [];
-    for (const row of left) if (row.draft !== undefined) drafts.push(row.draft);
-    if (ahead) await ahead.complete(drafts);
-    const planner = ahead ?? (await spec.planner(header, drafts));
-    planning ??= rowPlanning(table, header, planner);
-    for (const row of left) planning.plan(planning.next, row);
+    const { planner, planning } = await checkAndPlan(table, mapped, spec, reader);
     const { report, failed, outcomes } = planning;
     const { created, updated, unchanged } = report;
     const applied = job && (await planner.apply(ctx, { jobId: job.id, counts: { created, updated, unchanged, failed: report.failed } }));
@@ -195,6 +179,40 @@ export async function runImport<Header extends MappedHeader<Field>, Draft, Field
     await fail().catch(() => undefined);
     throw error;
   }
+}
+
+/** Each row's values, and how many of the first rows are ready to check as the read-ahead work comes back. */
+interface RowsRead {
+  rows: string[][];
+  ready(): AsyncIterable<number>;
+}
+
+/**
+ * Checks the rows and plans them, in file order. With a planner ahead, each
+ * row is planned as soon as it is checked, up to the first one that must
+ * wait until every row is checked; the rows left are planned then.
+ */
+async function checkAndPlan<Header extends MappedHeader<Field>, Draft, Field extends string>(
+  table: Table,
+  { header, values }: MappedRows<Header, Field>,
+  spec: ImportSpec<Header, Draft, Field>,
+  reader: RowsRead,
+) {
+  const ahead = await spec.planAhead?.(header);
+  let planning = ahead && rowPlanning(table, header, ahead);
+  const checked = await checkRows(table, header, spec, reader, values, (i, check) => {
+    if (planning?.next !== i || (check.draft !== undefined && !ahead!.canPlan(check.draft))) return false;
+    planning.plan(i, check);
+    return true;
+  });
+  const left = checked.slice(planning?.next ?? 0) as RowCheck<Draft, Field>[];
+  const drafts: Draft[] = [];
+  for (const row of left) if (row.draft !== undefined) drafts.push(row.draft);
+  if (ahead) await ahead.complete(drafts);
+  const planner = ahead ?? (await spec.planner(header, drafts));
+  planning ??= rowPlanning(table, header, planner);
+  for (const row of left) planning.plan(planning.next, row);
+  return { planner, planning };
 }
 
 interface RowValues<Field extends string> {
@@ -277,7 +295,7 @@ async function checkRows<Header extends MappedHeader<Field>, Draft, Field extend
   table: Table,
   header: Header,
   spec: ImportSpec<Header, Draft, Field>,
-  reader: { rows: string[][]; ready(): AsyncIterable<number> },
+  reader: RowsRead,
   values: RowValues<Field>,
   take: (i: number, check: RowCheck<Draft, Field>) => boolean,
 ): Promise<(RowCheck<Draft, Field> | undefined)[]> {
