@@ -46,10 +46,12 @@ export function createServer({ adapter, bot, logger, backend, onClose, files, ac
       return;
     }
     inFlight++;
+    logger.debug('turn under way');
     try {
       await adapter.process(req, res, (context) => bot.run(context));
     } finally {
       inFlight--;
+      logger.debug('turn done');
     }
   });
 

@@ -8,7 +8,7 @@ import restify from 'restify';
 import type { ProvisioBot } from '../../src/bot';
 import { FileLinkStore, type LinkEntry, type LinkStore } from '../../src/files/linkStore';
 import { registerFileRoutes, type FileRoutesDeps, type UploadedFile } from '../../src/http/fileRoutes';
-import type { Logger } from '../../src/logger';
+import pino from 'pino';
 import { createServer } from '../../src/server';
 
 const T0 = new Date('2025-03-01T10:00:00.000Z');
@@ -301,7 +301,7 @@ describe('through createServer', () => {
       },
     } as unknown as CloudAdapter;
     const bot = { idle: async () => undefined } as unknown as ProvisioBot;
-    const quiet = { info: jest.fn(), warn: jest.fn(), error: jest.fn() } as unknown as Logger;
+    const quiet = pino({ level: 'silent' });
     const onClose = jest.fn(async () => undefined);
     const slowUpload = jest.fn(async (entry: LinkEntry, file: UploadedFile) => {
       uploads.push({ entry, file });
