@@ -59,6 +59,10 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
   }
   const conversationState = new ConversationState(state.storage);
   const userState = new UserState(state.storage);
+  const adapter = createAdapter(config, logger, conversationState);
+  const webex = createWebexChannel(config, { logger, run: (context) => bot.run(context), onTurnError: adapter.onTurnError });
+  // Before the dialogs take the services: an attachment on a Webex file is downloaded with the bot token.
+  if (webex) services.fetchAttachment = webex.files.fetcher(services.fetchAttachment);
   const bot = new ProvisioBot({
     conversationState,
     userState,
@@ -70,8 +74,6 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
     logger,
     turns: state.turns,
   });
-  const adapter = createAdapter(config, logger, conversationState);
-  const webex = createWebexChannel(config, { logger, services, run: (context) => bot.run(context), onTurnError: adapter.onTurnError });
 
   /** A file sent through an upload link: kept, then the conversation goes on by itself with its preview. */
   const onUpload = async (entry: LinkEntry, file: UploadedFile) => {

@@ -3,6 +3,7 @@ import type { CloudAdapter } from 'botbuilder';
 import restify from 'restify';
 import type { ProvisioBot } from './bot';
 import type { WebexChannel } from './channels/webex';
+import { WEBHOOK_PATH } from './channels/webex/webhookRegistration';
 import { registerActivationRoutes, type ActivationRoutesDeps } from './http/activationRoutes';
 import { registerFileRoutes, type FileRoutesDeps } from './http/fileRoutes';
 import type { Logger } from './logger';
@@ -38,38 +39,29 @@ export function createServer({ adapter, bot, logger, backend, onClose, files, ac
   let inFlight = 0;
   let closing = false;
 
-  // Only this route parses its body: uploads stream theirs.
-  const bodyParser = restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false });
-  server.post('/api/messages', bodyParser, async (req, res) => {
-    if (closing) {
-      res.send(503, { error: 'shutting down' });
-      return;
-    }
-    inFlight++;
-    logger.debug('turn under way');
-    try {
-      await adapter.process(req, res, (context) => bot.run(context));
-    } finally {
-      inFlight--;
-      logger.debug('turn done');
-    }
-  });
-
-  // No body parser: the signature is checked over the raw bytes, read by the channel itself (with a size cap).
-  if (webex) {
-    server.post('/api/webex', async (req, res) => {
+  /** A turn: refused once the server is closing, counted in flight until its answer so that close() waits for it. */
+  const turn =
+    (handle: (req: restify.Request, res: restify.Response) => Promise<unknown>): restify.RequestHandler =>
+    async (req, res) => {
       if (closing) {
         res.send(503, { error: 'shutting down' });
         return;
       }
       inFlight++;
+      logger.debug('turn under way');
       try {
-        await webex.handle(req, res);
+        await handle(req, res);
       } finally {
         inFlight--;
+        logger.debug('turn done');
       }
-    });
-  }
+    };
+
+  // Only this route parses its body: uploads stream theirs.
+  const bodyParser = restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false });
+  server.post('/api/messages', bodyParser, turn((req, res) => adapter.process(req, res, (context) => bot.run(context))));
+  // No body parser: the signature is checked over the raw bytes, read by the channel itself (with a size cap).
+  if (webex) server.post(WEBHOOK_PATH, turn((req, res) => webex.handle(req, res)));
 
   /**
    * A POST under `prefix` counts as in flight until its answer, so that close()

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AuditEntry, Contact, ImportJob, Location, PhoneNumber, User, WriteContext } from '../domain/types';
 import type { ContactData } from '../domain/contactFields';
+import { emailKey } from '../domain/contactMerge';
 import { DirectoryError, type ContactChanges, type NewImportJob } from './directory';
 
 export const clone = <T>(value: T): T => structuredClone(value);
@@ -19,7 +20,7 @@ export function notFound(kind: string, id: string): DirectoryError {
   return new DirectoryError('not_found', `No ${kind} with id ${id}.`, { kind, id });
 }
 
-export const normalizeEmail = (email: string) => email.trim().toLowerCase();
+export const normalizeEmail = emailKey;
 
 /** What an audit entry records of a write, besides who and when. */
 export interface AuditInput {

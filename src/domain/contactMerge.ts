@@ -12,8 +12,9 @@ export function identityOf(draft: ContactDraft, email = draft.email && emailKey(
   return namePhoneKey(draft);
 }
 
+/** An e-mail as matched, for contacts and users alike: any case, no surrounding spaces. */
 export function emailKey(email: string): string {
-  return email.toLowerCase();
+  return email.trim().toLowerCase();
 }
 
 export function namePhoneKey(contact: Pick<Contact, 'displayName' | 'phoneNumbers'>): string {

@@ -4,7 +4,9 @@ import { isConflict, isNotFound, storeError, type BlobContainer } from '../state
 import {
   isExpired,
   isValidToken,
+  linkStoreSettings,
   newLinkEntry,
+  ORPHAN_GRACE_MS,
   overflowOf,
   parseEntry,
   usable,
@@ -16,8 +18,6 @@ import {
 } from './linkStore';
 
 const PREFIX = 'links/';
-/** Bytes left without an entry by a crash are removed once this old (a writer may still be busy with young ones). */
-const ORPHAN_GRACE_MS = 10 * 60 * 1000;
 /** Listing the container costs: expired links are swept at most this often per instance. */
 const SWEEP_EVERY_MS = 60 * 1000;
 
@@ -29,20 +29,18 @@ const SWEEP_EVERY_MS = 60 * 1000;
  * instances, exactly one succeeds.
  */
 export class BlobLinkStore implements LinkStore {
-  private readonly now: () => Date;
-  private readonly maxEntries: number;
+  private readonly settings: Required<LinkStoreOptions>;
   private lastSweep = 0;
 
   constructor(
     private readonly container: BlobContainer,
-    private readonly options: LinkStoreOptions,
+    options: LinkStoreOptions,
   ) {
-    this.now = options.now ?? (() => new Date());
-    this.maxEntries = options.maxEntries ?? 1000;
+    this.settings = linkStoreSettings(options);
   }
 
   async create(input: NewLink): Promise<LinkEntry> {
-    const entry = newLinkEntry(input, this.now(), this.options.ttlMs);
+    const entry = newLinkEntry(input, this.settings.now(), this.settings.ttlMs);
     const client = await this.container.client();
     const text = JSON.stringify(entry);
     try {
@@ -64,7 +62,7 @@ export class BlobLinkStore implements LinkStore {
   }
 
   async get(token: string, kind: LinkKind, conversationKey?: string): Promise<LinkEntry | undefined> {
-    return usable((await this.load(token))?.entry, kind, conversationKey, this.now());
+    return usable((await this.load(token))?.entry, kind, conversationKey, this.settings.now());
   }
 
   async read(token: string, kind: LinkKind, conversationKey?: string): Promise<{ entry: LinkEntry; bytes: Buffer } | undefined> {
@@ -76,7 +74,7 @@ export class BlobLinkStore implements LinkStore {
 
   async take(token: string, kind: LinkKind, conversationKey?: string): Promise<{ entry: LinkEntry; bytes?: Buffer } | undefined> {
     const loaded = await this.load(token);
-    const entry = usable(loaded?.entry, kind, conversationKey, this.now());
+    const entry = usable(loaded?.entry, kind, conversationKey, this.settings.now());
     if (!loaded || !entry) return undefined;
     const client = await this.container.client();
     try {
@@ -116,13 +114,13 @@ export class BlobLinkStore implements LinkStore {
         if (extension !== 'json') continue;
         entries.add(token);
         const expiresAt = blob.metadata?.expiresat ?? '';
-        if (isExpired({ expiresAt }, this.now())) removed += await this.remove(client, token);
+        if (isExpired({ expiresAt }, this.settings.now())) removed += await this.remove(client, token);
         else live.push({ token, createdAt: blob.metadata?.createdat ?? '' });
       }
     } catch (error) {
       throw storeError('sweeping links', error);
     }
-    for (const { token } of overflowOf(live, this.maxEntries, keep)) removed += await this.remove(client, token);
+    for (const { token } of overflowOf(live, this.settings.maxEntries, keep)) removed += await this.remove(client, token);
     for (const { token, modified } of bins) {
       if (!entries.has(token) && Date.now() - modified > ORPHAN_GRACE_MS) await this.deleteBlob(client, blobOf(token, 'bin'));
     }

@@ -53,10 +53,15 @@ export interface LinkStoreOptions {
   maxEntries?: number;
 }
 
+/** The options with their defaults: the real clock, at most 1000 live entries. */
+export function linkStoreSettings({ ttlMs, now = () => new Date(), maxEntries = 1000 }: LinkStoreOptions): Required<LinkStoreOptions> {
+  return { ttlMs, now, maxEntries };
+}
+
 /** 24 random bytes in base64url: exactly 32 characters, 192 bits. */
 const TOKEN_PATTERN = /^[A-Za-z0-9_-]{32}$/;
-/** Leftovers of a crash (bytes without an entry, temp files) are removed once this old. */
-const ORPHAN_GRACE_MS = 10 * 60 * 1000;
+/** Leftovers of a crash (bytes without an entry, temp files) are removed once this old (a writer may still be busy with young ones). */
+export const ORPHAN_GRACE_MS = 10 * 60 * 1000;
 
 export function isValidToken(token: unknown): token is string {
   return typeof token === 'string' && TOKEN_PATTERN.test(token);
@@ -117,19 +122,17 @@ function isMissing(error: unknown): boolean {
  * pass TOKEN_PATTERN ever reach a path; the user's file name is metadata.
  */
 export class FileLinkStore implements LinkStore {
-  private readonly now: () => Date;
-  private readonly maxEntries: number;
+  private readonly settings: Required<LinkStoreOptions>;
 
   constructor(
     private readonly dir: string,
-    private readonly options: LinkStoreOptions,
+    options: LinkStoreOptions,
   ) {
-    this.now = options.now ?? (() => new Date());
-    this.maxEntries = options.maxEntries ?? 1000;
+    this.settings = linkStoreSettings(options);
   }
 
   async create(input: NewLink): Promise<LinkEntry> {
-    const entry = newLinkEntry(input, this.now(), this.options.ttlMs);
+    const entry = newLinkEntry(input, this.settings.now(), this.settings.ttlMs);
     const { token } = entry;
     await fs.mkdir(this.dir, { recursive: true });
     // Bytes first: the entry file is what makes the link exist.
@@ -140,7 +143,7 @@ export class FileLinkStore implements LinkStore {
   }
 
   async get(token: string, kind: LinkKind, conversationKey?: string): Promise<LinkEntry | undefined> {
-    return usable(await this.load(token), kind, conversationKey, this.now());
+    return usable(await this.load(token), kind, conversationKey, this.settings.now());
   }
 
   async read(token: string, kind: LinkKind, conversationKey?: string): Promise<{ entry: LinkEntry; bytes: Buffer } | undefined> {
@@ -191,11 +194,11 @@ export class FileLinkStore implements LinkStore {
       const token = name.slice(0, -'.json'.length);
       if (!name.endsWith('.json') || !isValidToken(token)) continue;
       const entry = await this.load(token);
-      if (entry && !isExpired(entry, this.now())) live.push(entry);
+      if (entry && !isExpired(entry, this.settings.now())) live.push(entry);
       else removed += await this.remove(token); // expired or damaged
     }
     // Over the cap: the oldest go first (ISO dates sort as text), never the entry just created.
-    for (const entry of overflowOf(live, this.maxEntries, keep)) removed += await this.remove(entry.token);
+    for (const entry of overflowOf(live, this.settings.maxEntries, keep)) removed += await this.remove(entry.token);
     await this.removeOrphans(names);
     return removed;
   }

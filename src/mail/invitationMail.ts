@@ -1,6 +1,7 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { writeFileAtomic } from '../files/atomicWrite';
 import { createTransport, type SendMailOptions } from 'nodemailer';
 import { invitationsEn, invitationsFr, type InvitationMessages } from '../i18n/invitations';
 
@@ -105,9 +106,7 @@ function outboxMailer(dir: string): Mailer {
       await fs.mkdir(dir, { recursive: true });
       const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomBytes(6).toString('hex')}.eml`;
       const file = path.join(dir, name);
-      const temp = `${file}.${randomUUID()}.tmp`;
-      await fs.writeFile(temp, info.message as Buffer, { mode: 0o600 });
-      await fs.rename(temp, file);
+      await writeFileAtomic(file, info.message as Buffer, 0o600);
       return { messageId: info.messageId, file };
     },
   };

@@ -1,6 +1,7 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { writeFileAtomic } from '../files/atomicWrite';
 
 /** 24 random bytes in base64url: exactly 32 characters, 192 bits. */
 const TOKEN_PATTERN = /^[A-Za-z0-9_-]{32}$/;
@@ -192,10 +193,7 @@ export class ActivationLinks {
   }
 
   private async write(token: string, state: State, entry: ActivationEntry): Promise<void> {
-    const file = this.fileOf(token, state);
-    const temp = `${file}.${randomUUID()}.tmp`;
-    await fs.writeFile(temp, JSON.stringify(entry), { mode: 0o600 });
-    await fs.rename(temp, file);
+    await writeFileAtomic(this.fileOf(token, state), JSON.stringify(entry), 0o600);
   }
 
   /** Callers pass only tokens checked by isActivationToken (or just generated). */

@@ -158,7 +158,7 @@ export async function runImport<Header extends MappedHeader<Field>, Draft, Field
     let mapped: MappedRows<Header, Field>;
     try {
       table = await readTable(request.bytes, options.limits, reader.onRecord);
-      mapped = reader.header();
+      mapped = reader.mapped();
     } catch (error) {
       if (!(error instanceof CsvFileError)) throw error;
       await starting;
@@ -251,7 +251,7 @@ function rowValues<Field extends string>(header: MappedHeader<Field>): RowValues
  * Maps the header and reads each row's values as the parser hands the
  * records over (up to `maxRows`: a longer file is refused anyway), passing
  * them to the spec's read-ahead. The header's mapping error is thrown by
- * `header()`, after the table's own file errors.
+ * `mapped()`, after the table's own file errors.
  */
 function rowReader<Header extends MappedHeader<Field>, Draft, Field extends string>(spec: ImportSpec<Header, Draft, Field>, maxRows: number) {
   let mapped: MappedRows<Header, Field> | { error: unknown } | undefined;
@@ -272,7 +272,7 @@ function rowReader<Header extends MappedHeader<Field>, Draft, Field extends stri
       readAhead?.row(mapped.values.reader(values));
     }
   };
-  const header = (): MappedRows<Header, Field> => {
+  const mappedRows = (): MappedRows<Header, Field> => {
     if (!mapped) throw new CsvFileError('empty_file');
     if ('error' in mapped) throw mapped.error;
     return mapped;
@@ -282,7 +282,7 @@ function rowReader<Header extends MappedHeader<Field>, Draft, Field extends stri
     if (readAhead) yield* readAhead.ready();
     yield rows.length;
   }
-  return { onRecord, header, rows, ready };
+  return { onRecord, mapped: mappedRows, rows, ready };
 }
 
 /**

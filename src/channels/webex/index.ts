@@ -1,7 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import type { Config } from '../../config';
 import type { Logger } from '../../logger';
-import type { Services } from '../../services';
 import { WebexChannel } from './webexChannel';
 
 export { WEBEX_CHANNEL_ID } from './activityMapping';
@@ -9,7 +8,6 @@ export { WebexChannel } from './webexChannel';
 
 export interface WebexChannelDeps {
   logger: Logger;
-  services: Services;
   run: (context: TurnContext) => Promise<void>;
   /** The same answer to a failed turn as on the other channels. */
   onTurnError: (context: TurnContext, error: Error) => Promise<void>;
@@ -17,8 +15,8 @@ export interface WebexChannelDeps {
 
 /**
  * The Webex app channel when WEBEX_BOT_TOKEN and WEBEX_WEBHOOK_SECRET are set:
- * its adapter answers failed turns like the Bot Framework one, and the
- * services' attachment download gains the bot token for Webex files.
+ * its adapter answers failed turns like the Bot Framework one. Its `files`
+ * download Webex files with the bot token (app.ts hands them to the services).
  */
 export function createWebexChannel(config: Config, deps: WebexChannelDeps): WebexChannel | undefined {
   if (!config.webexChannel) return undefined;
@@ -32,6 +30,5 @@ export function createWebexChannel(config: Config, deps: WebexChannelDeps): Webe
     run: deps.run,
   });
   channel.adapter.onTurnError = deps.onTurnError;
-  deps.services.fetchAttachment = channel.files.fetcher(deps.services.fetchAttachment);
   return channel;
 }

@@ -1,7 +1,8 @@
 import type { Activity, Attachment } from 'botbuilder';
+import { ADAPTIVE_CARD_CONTENT_TYPE } from '../../../cards/adaptive';
 import type { WebexOutgoingMessage } from './types';
 
-export const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';
+export const ADAPTIVE_CARD = ADAPTIVE_CARD_CONTENT_TYPE;
 /** Webex refuses a markdown longer than 7439 bytes; the rest goes in the next message. */
 export const MAX_MARKDOWN_BYTES = 7000;
 

@@ -13,6 +13,6 @@ export function isValidSignature(secret: string, raw: Buffer, header: string | s
   if (typeof header !== 'string') return false;
   const given = header.trim();
   if (!/^[0-9a-f]{40}$/i.test(given)) return false;
-  const expected = createHmac('sha1', secret).update(raw).digest();
+  const expected = Buffer.from(webexSignature(secret, raw), 'hex');
   return timingSafeEqual(Buffer.from(given, 'hex'), expected);
 }

@@ -36,7 +36,7 @@ export class ImportLocks {
 
   constructor(
     private readonly store: WebexLocalStore,
-    readonly ttlMs: number = DEFAULT_IMPORT_LOCK_TTL_MS,
+    readonly ttlMs: number,
   ) {}
 
   /** The lock for a job this process starts now (to be written with the job). */

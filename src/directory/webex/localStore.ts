@@ -3,7 +3,7 @@ import type { AuditEntry, ImportJob } from '../../domain/types';
 import { BlobDocument } from '../../state/blob/blobDocument';
 import type { BlobContainer } from '../../state/blob/container';
 import { FileDocument, type SharedDocument } from '../../state/sharedDocument';
-import type { ImportLock } from './importLock';
+import { endAbandonedImports, type ImportLock } from './importLock';
 
 /** What Webex does not hold for us: the audit, import jobs, and when we sent invitations. */
 export interface WebexLocalData {
@@ -43,13 +43,12 @@ export async function openLocalStore({ dataDir, orgUuid, blob, now }: LocalStore
   const { value } = await store.read();
   if (value !== undefined && (value?.version !== 1 || value.orgUuid !== orgUuid)) throw new Error(`${where} is not a Provisio webex file of org ${orgUuid}.`);
   if (blob) return store;
-  const at = now().toISOString();
   const running = value?.importJobs.some((j) => j.status === 'running');
   if (!value || running || value.importLock) {
-    await store.update((data = emptyLocalData(orgUuid)) => {
-      const { importLock: _stale, ...rest } = data;
-      const importJobs = rest.importJobs.map((j) => (j.status === 'running' ? { ...j, status: 'interrupted' as const, endedAt: at } : j));
-      return { value: { ...rest, importJobs }, result: undefined };
+    await store.update((data = emptyLocalData(orgUuid), at) => {
+      // One process owns a data file: a lock left in it is a stopped process's, live or not.
+      delete data.importLock;
+      return { value: endAbandonedImports(data, at), result: undefined };
     });
   }
   return store;

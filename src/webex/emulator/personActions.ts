@@ -1,3 +1,4 @@
+import { escapeHtml } from '../../http/htmlPage';
 import { bad, notFound } from './http';
 import type { EmuAction, EmuMessage, EmuMessaging } from './messaging';
 import { deliverEvent, type EmuDelivery } from './webhooks';
@@ -24,7 +25,6 @@ export interface PersonSubmit {
   inputs: Record<string, unknown>;
 }
 
-const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** The `data` of a messages.created webhook. */
 export function messageEventData(m: EmuMessage): Record<string, unknown> {
