@@ -120,9 +120,9 @@ export class WebexDirectory implements Directory {
     return endAbandonedImports(value ?? emptyLocalData(this.orgUuid), now);
   }
 
-  /** personId → when Provisio sent them an invitation. */
+  /** personId → when Provisio sent them an invitation (a read of that map only: no job is looked at). */
   private async invitedAt(): Promise<Record<string, string>> {
-    return (await this.local()).invitedAt;
+    return (await this.store.read()).value?.invitedAt ?? {};
   }
 
   private audit(ctx: WriteContext, action: string, target: string, before?: unknown, after?: unknown): Promise<void> {
@@ -180,8 +180,13 @@ export class WebexDirectory implements Directory {
   }
 
   async getUser(id: string): Promise<User | undefined> {
+    const person = await this.personOf(id);
+    return person && this.userOf(person, await this.invitedAt());
+  }
+
+  private async personOf(id: string): Promise<WebexPerson | undefined> {
     const answer = await this.client.request<WebexPerson>('GET', `/people/${encodeURIComponent(id)}`, { query: { callingData: true }, accept: [404, 400] });
-    return answer.status === 200 && answer.body?.id ? this.userOf(answer.body, await this.invitedAt()) : undefined;
+    return answer.status === 200 && answer.body?.id ? answer.body : undefined;
   }
 
   async findUserByEmail(email: string): Promise<User | undefined> {
@@ -324,17 +329,24 @@ export class WebexDirectory implements Directory {
   async markInvited(userIds: string[], at: string, ctx: WriteContext): Promise<void> {
     const ids = [...new Set(userIds)];
     if (!ids.length) return;
-    const users = await Promise.all(ids.map(async (id) => (await this.getUser(id)) ?? Promise.reject(notFound('user', id))));
+    const invited = await this.invitedAt();
+    const people = await Promise.all(ids.map(async (id) => (await this.personOf(id)) ?? Promise.reject(notFound('user', id))));
+    const users = people.map((person) => this.userOf(person, invited));
+    const entry = auditEntry(
+      {
+        ctx,
+        action: 'user.invite',
+        target: users.map((u) => u.email).join(', '),
+        before: users.map(({ email, invitedAt }) => compact({ email, invitedAt })),
+        after: users.map(({ email }) => ({ email, invitedAt: at })),
+      },
+      this.nowIso(),
+    );
+    // The mark and its audit entry in one write of the shared document.
     await this.commit((data) => {
       for (const id of ids) data.invitedAt[id] = at;
+      data.audit.push(entry);
     });
-    await this.audit(
-      ctx,
-      'user.invite',
-      users.map((u) => u.email).join(', '),
-      users.map(({ email, invitedAt }) => compact({ email, invitedAt })),
-      users.map(({ email }) => ({ email, invitedAt: at })),
-    );
   }
 
   async activateUser(): Promise<User> {
