@@ -13,4 +13,6 @@ module.exports = {
   },
   transformIgnorePatterns: ['/node_modules/(?!(lowdb|steno)/)'],
   testTimeout: 180000,
+  globalSetup: '<rootDir>/test/setup/tempRoot.js',
+  globalTeardown: '<rootDir>/test/setup/removeTempRoot.js',
 };

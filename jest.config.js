@@ -10,4 +10,6 @@ module.exports = {
   },
   transformIgnorePatterns: ['/node_modules/(?!(lowdb|steno)/)'],
   testTimeout: 30000,
+  globalSetup: '<rootDir>/test/setup/tempRoot.js',
+  globalTeardown: '<rootDir>/test/setup/removeTempRoot.js',
 };

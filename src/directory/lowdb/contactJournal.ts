@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { open, rename, stat, truncate } from 'node:fs/promises';
+import { open, rename, stat, truncate, type FileHandle } from 'node:fs/promises';
 import type { AuditEntry, Contact, ImportJob } from '../../domain/types';
 
 /**
@@ -68,11 +68,11 @@ export class ContactJournal {
 
   /** Appends one batch and waits until it is on disk; appends are written in call order. */
   append(batch: ContactBatch): Promise<void> {
-    const line = `${JSON.stringify(batch)}\n`;
+    const line = Buffer.from(`${JSON.stringify(batch)}\n`);
     const write = this.pending.then(async () => {
       const handle = await open(this.file, 'a');
       try {
-        await handle.writeFile(line);
+        await writeAll(handle, line);
         await handle.datasync();
       } finally {
         await handle.close();
@@ -94,7 +94,7 @@ export class ContactJournal {
     await this.pending;
     const handle = await open(temp, 'w');
     try {
-      await handle.writeFile(lines.map((l) => `${l}\n`).join(''));
+      await writeAll(handle, Buffer.from(lines.map((l) => `${l}\n`).join('')));
       await handle.datasync();
     } finally {
       await handle.close();
@@ -105,6 +105,11 @@ export class ContactJournal {
   close(): Promise<void> {
     return this.pending;
   }
+}
+
+/** As few write calls as the system allows: FileHandle.writeFile writes 512 KiB at a time, each a trip to the thread pool. */
+async function writeAll(handle: FileHandle, bytes: Buffer): Promise<void> {
+  for (let written = 0; written < bytes.length; ) written += (await handle.write(bytes, written)).bytesWritten;
 }
 
 function chunks(contacts: Contact[]): Contact[][] {
