@@ -20,8 +20,6 @@ export function notFound(kind: string, id: string): DirectoryError {
   return new DirectoryError('not_found', `No ${kind} with id ${id}.`, { kind, id });
 }
 
-export const normalizeEmail = emailKey;
-
 /** What an audit entry records of a write, besides who and when. */
 export interface AuditInput {
   ctx: WriteContext;
@@ -70,7 +68,7 @@ export function contactsAudit(
 
 /** No user other than `exceptId` holds the e-mail (email_taken). */
 export function checkEmailFree(org: { users: readonly User[] }, email: string, exceptId?: string): void {
-  const owner = org.users.find((u) => u.id !== exceptId && normalizeEmail(u.email) === normalizeEmail(email));
+  const owner = org.users.find((u) => u.id !== exceptId && emailKey(u.email) === emailKey(email));
   if (owner) {
     throw new DirectoryError('email_taken', `E-mail ${email} is already used by ${owner.displayName}.`, {
       email: owner.email,
@@ -109,7 +107,7 @@ export function checkContactChanges(
   const claim = (contact: ContactData, id: string) => {
     for (const groupId of contact.groupIds) if (!listAllowed(groupId, id)) throw notFound('distribution list', groupId);
     if (!contact.email) return;
-    const email = normalizeEmail(contact.email);
+    const email = emailKey(contact.email);
     const holder = holderOf(email);
     const heldElsewhere = holder !== undefined && holder !== id && !leaving.has(holder);
     if (heldElsewhere || (claimed.has(email) && claimed.get(email) !== id)) {

@@ -68,18 +68,8 @@ function matchesOf(directory: Directory, keys: ContactKeys): Promise<ContactMatc
   return directory.matchContacts?.(keys) ?? directory.listContacts().then((contacts) => matchByScan(contacts, keys));
 }
 
-/** A planner for `drafts` (the valid rows); with `early`, only the keys it did not match are asked. */
-export async function contactPlanner(
-  directory: Directory,
-  columns: ReadonlySet<FieldKey>,
-  drafts: readonly ContactDraft[],
-  early?: EarlyMatches,
-): Promise<ContactPlanner> {
-  if (early) {
-    const planner = await contactPlannerAhead(directory, columns, early);
-    await planner.complete(directory, drafts);
-    return planner;
-  }
+/** A planner for `drafts` (the valid rows), matched all at once. */
+export async function contactPlanner(directory: Directory, columns: ReadonlySet<FieldKey>, drafts: readonly ContactDraft[]): Promise<ContactPlanner> {
   const [matches, lists] = await Promise.all([matchesOf(directory, keysOf(drafts)), directory.listDistributionLists()]);
   return new ContactPlanner(matches, lists, columns);
 }

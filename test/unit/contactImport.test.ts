@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import * as contactPhone from '../../src/domain/contactPhone';
-import { contactPlanner, matchEarly } from '../../src/services/contactPlan';
+import { contactPlannerAhead, matchEarly } from '../../src/services/contactPlan';
 import { CTX, errorsOf, openHarness, ownFile, sharedFile, warningsOf, type Harness } from './csv/importHarness';
 
 let h: Harness;
@@ -168,7 +168,8 @@ describe('identity and matching', () => {
   test('a key the early match did not ask for is still matched by the planner', async () => {
     const [ada] = await seed('Ada,,0612345678,mobile,ada@example.com,');
     const draft = { displayName: 'Ada', phoneNumbers: [], email: 'ADA@example.com', address: {}, groupRefs: [] };
-    const planner = await contactPlanner(h.directory, new Set(['displayName', 'email'] as const), [draft], matchEarly(h.directory, [], []));
+    const planner = await contactPlannerAhead(h.directory, new Set(['displayName', 'email'] as const), matchEarly(h.directory, [], [])!);
+    await planner.complete(h.directory, [draft]);
     expect(planner.matchOf(draft)?.id).toBe(ada.id);
   });
 

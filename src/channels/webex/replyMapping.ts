@@ -2,7 +2,6 @@ import type { Activity, Attachment } from 'botbuilder';
 import { ADAPTIVE_CARD_CONTENT_TYPE } from '../../../cards/adaptive';
 import type { WebexOutgoingMessage } from './types';
 
-export const ADAPTIVE_CARD = ADAPTIVE_CARD_CONTENT_TYPE;
 /** Webex refuses a markdown longer than 7439 bytes; the rest goes in the next message. */
 export const MAX_MARKDOWN_BYTES = 7000;
 
@@ -66,8 +65,8 @@ function fileLink(attachment: Attachment): string | undefined {
 export function webexMessagesOf(activity: Partial<Activity>, roomId: string, genericFallback: string): WebexOutgoingMessage[] {
   if (activity.type !== 'message') return [];
   const attachments = activity.attachments ?? [];
-  const cards = attachments.filter((a) => a.contentType === ADAPTIVE_CARD && a.content);
-  const links = attachments.filter((a) => a.contentType !== ADAPTIVE_CARD).map(fileLink).filter((l): l is string => Boolean(l));
+  const cards = attachments.filter((a) => a.contentType === ADAPTIVE_CARD_CONTENT_TYPE && a.content);
+  const links = attachments.filter((a) => a.contentType !== ADAPTIVE_CARD_CONTENT_TYPE).map(fileLink).filter((l): l is string => Boolean(l));
   const text = [activity.text?.trim(), ...links].filter(Boolean).join('\n\n');
   const pieces = markdownPieces(text);
   const messages: WebexOutgoingMessage[] = [];
@@ -75,7 +74,7 @@ export function webexMessagesOf(activity: Partial<Activity>, roomId: string, gen
   for (const markdown of pieces) messages.push({ roomId, markdown });
   cards.forEach((card, i) => {
     const markdown = i === 0 && lastText ? lastText : cardFallback(card.content, genericFallback);
-    messages.push({ roomId, markdown, attachments: [{ contentType: ADAPTIVE_CARD, content: card.content }] });
+    messages.push({ roomId, markdown, attachments: [{ contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: card.content }] });
   });
   return messages;
 }

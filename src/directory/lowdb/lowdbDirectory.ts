@@ -33,6 +33,7 @@ import {
   type UserFilter,
 } from '../directory';
 import type { ContactData } from '../../domain/contactFields';
+import { emailKey } from '../../domain/contactMerge';
 import { displayNameOf } from '../../domain/users';
 import { matchByScan, type ContactKeys, type ContactMatches } from '../contactMatches';
 import { ContactJournal, type ContactBatch, type JournalContents } from './contactJournal';
@@ -47,7 +48,6 @@ import {
   clone,
   compact,
   contactsAudit,
-  normalizeEmail,
   notFound,
   placeUser,
   startImportJob,
@@ -257,12 +257,12 @@ class LowdbDirectory implements Directory {
   }
 
   private indexEmail(contact: Contact): void {
-    if (contact.email) this.contactByEmail.set(normalizeEmail(contact.email), contact.id);
+    if (contact.email) this.contactByEmail.set(emailKey(contact.email), contact.id);
   }
 
   private unindexEmail(contact: Contact | undefined): void {
-    if (contact?.email && this.contactByEmail.get(normalizeEmail(contact.email)) === contact.id) {
-      this.contactByEmail.delete(normalizeEmail(contact.email));
+    if (contact?.email && this.contactByEmail.get(emailKey(contact.email)) === contact.id) {
+      this.contactByEmail.delete(emailKey(contact.email));
     }
   }
 
@@ -322,7 +322,7 @@ class LowdbDirectory implements Directory {
   }
 
   async findUserByEmail(email: string): Promise<User | undefined> {
-    return clone(this.data.users.find((u) => normalizeEmail(u.email) === normalizeEmail(email)));
+    return clone(this.data.users.find((u) => emailKey(u.email) === emailKey(email)));
   }
 
   async createUser(input: NewUser, ctx: WriteContext): Promise<User> {
@@ -370,7 +370,7 @@ class LowdbDirectory implements Directory {
       const before = requireById(draft.users, after.id, 'user');
       const added = after.licenseIds.filter((id) => !before.licenseIds.includes(id));
       const user: User = compact({ ...after, licenseIds: [...new Set(after.licenseIds)] });
-      if (normalizeEmail(before.email) !== normalizeEmail(user.email)) checkEmailFree(draft, user.email);
+      if (emailKey(before.email) !== emailKey(user.email)) checkEmailFree(draft, user.email);
       checkLicenses(draft, added);
       checkCalling(draft, user.id, user);
       placeUser(draft, user);

@@ -26,12 +26,12 @@ import {
   clone,
   compact,
   contactsAudit,
-  normalizeEmail,
   notFound,
   placeUser,
   startImportJob,
   type AuditInput,
 } from '../storeRules';
+import { emailKey } from '../../domain/contactMerge';
 import { ContactWriter } from './contactWriter';
 import { DEFAULT_IMPORT_LOCK_TTL_MS, endAbandonedImports, ImportLocks } from './importLock';
 import { emptyLocalData, openLocalStore, type WebexLocalData, type WebexLocalStore } from './localStore';
@@ -196,7 +196,7 @@ export class WebexDirectory implements Directory {
 
   private async lookupPerson(email: string): Promise<WebexPerson | undefined> {
     const answer = await this.client.request<{ items?: WebexPerson[] }>('GET', '/people', { query: { email: email.trim(), callingData: true } });
-    return answer.body?.items?.find((p) => p.emails?.some((e) => normalizeEmail(e) === normalizeEmail(email)));
+    return answer.body?.items?.find((p) => p.emails?.some((e) => emailKey(e) === emailKey(email)));
   }
 
   /** The org as the rules need it; `locationIds` names the number pools to read. */
@@ -297,7 +297,7 @@ export class WebexDirectory implements Directory {
     for (const after of changes.update) {
       const before = org.users.find((u) => u.id === after.id);
       if (!before) throw notFound('user', after.id);
-      if (normalizeEmail(before.email) !== normalizeEmail(after.email)) checkEmailFree(org, after.email, after.id);
+      if (emailKey(before.email) !== emailKey(after.email)) checkEmailFree(org, after.email, after.id);
       takeUnits(org, after.licenseIds.filter((id) => !before.licenseIds.includes(id)));
       checkCalling(org, after.id, after);
       placeUser(org, after);
@@ -386,7 +386,7 @@ export class WebexDirectory implements Directory {
     const run = this.contactWrites.then(async () => {
       const current = new Map((await this.listContacts()).map((c) => [c.id, c]));
       const byEmail = new Map<string, string>();
-      for (const c of current.values()) if (c.email) byEmail.set(normalizeEmail(c.email), c.id);
+      for (const c of current.values()) if (c.email) byEmail.set(emailKey(c.email), c.id);
       // Webex has no list for us: a contact keeps the group ids it already had, and gains none.
       checkContactChanges(changes, current, (email) => byEmail.get(email), (groupId, id) => (current.get(id)?.groupIds ?? []).includes(groupId));
       const deleted = [...new Set(changes.delete)];

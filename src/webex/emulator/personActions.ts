@@ -25,7 +25,6 @@ export interface PersonSubmit {
   inputs: Record<string, unknown>;
 }
 
-
 /** The `data` of a messages.created webhook. */
 export function messageEventData(m: EmuMessage): Record<string, unknown> {
   return {

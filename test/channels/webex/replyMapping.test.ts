@@ -1,6 +1,7 @@
 import { ActivityTypes } from 'botbuilder';
 import { cardActivity } from '../../../dialogs/base/send';
-import { ADAPTIVE_CARD, cardFallback, markdownPieces, webexMessagesOf } from '../../../src/channels/webex/replyMapping';
+import { ADAPTIVE_CARD_CONTENT_TYPE as ADAPTIVE_CARD } from '../../../cards/adaptive';
+import { cardFallback, markdownPieces, webexMessagesOf } from '../../../src/channels/webex/replyMapping';
 
 const card = (title: string) => ({
   type: 'AdaptiveCard' as const,
