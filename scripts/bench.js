@@ -4,8 +4,9 @@
  * `npm run bench` (builds first; never part of npm test): the contacts import
  * against a directory of 100,000 contacts, beside plain csv-parse parsing of
  * the same file in the same process. The times are medians of a few runs
- * after a first (cold) one, also reported; peak RSS comes from another
- * process that does one import only, so that it is that import's own.
+ * after a first (cold) one, also reported, and a few warm-up runs (every
+ * run's time is in the results); peak RSS comes from another process that
+ * does one import only, so that it is that import's own.
  * Writes bench/results/contacts-import-<time>.json and prints it.
  *
  * Scenarios: the import engine with an in-memory directory (1,000 and 10,000
@@ -24,9 +25,9 @@ const os = require('node:os');
 const path = require('node:path');
 
 const SCENARIOS = {
-  'memory-1000': { store: 'memory', rows: 1_000, runs: 5 },
-  'memory-10000': { store: 'memory', rows: 10_000, runs: 7 },
-  'lowdb-10000': { store: 'lowdb', rows: 10_000, runs: 7 },
+  'memory-1000': { store: 'memory', rows: 1_000, runs: 5, warmup: 3 },
+  'memory-10000': { store: 'memory', rows: 10_000, runs: 9, warmup: 3 },
+  'lowdb-10000': { store: 'lowdb', rows: 10_000, runs: 9, warmup: 3 },
 };
 
 // The issue's goals; "linear" read as: 10x the rows cost at most 10x (+20% for noise).
