@@ -79,9 +79,9 @@ async function importOnce(opened, bytes) {
  * Times plain csv-parse and the whole import (decode → apply, import job
  * included) of the same bytes: the first (cold) run, then the median of
  * `runs` more once `warmup` runs have gone. V8 is still optimising the
- * import's hundred functions (most run once a run) over the next two or three
- * runs: on 2 cores they took 170–190 ms, the runs after them 125–150 ms.
- * Plain parsing warms up too (47–53 ms, then 38–41). Counting those runs as
+ * import over the next two or three runs (many of its functions run once an
+ * import): on 2 cores they took 170–215 ms, most runs after them 120–150 ms.
+ * Plain parsing warms up too (46–54 ms, then 38–41). Counting those runs as
  * warm made both medians depend on how many of them they took in.
  */
 async function timeScenario({ store, rows, runs, warmup }) {
