@@ -2,7 +2,8 @@ import { WebexApiError } from '../webex/errors';
 
 type Locale = 'fr' | 'en';
 
-const tracking = (locale: Locale, id?: string) => (id ? (locale === 'fr' ? ` (trackingId Webex : ${id})` : ` (Webex trackingId: ${id})`) : '');
+/** The trackingId Webex support asks for, as the end of a sentence ('' without one). */
+export const trackingText = (locale: Locale, id?: string) => (id ? (locale === 'fr' ? ` (trackingId Webex : ${id})` : ` (Webex trackingId: ${id})`) : '');
 
 /**
  * A Webex failure in words an admin can act on, in French or English; it
@@ -11,7 +12,7 @@ const tracking = (locale: Locale, id?: string) => (id ? (locale === 'fr' ? ` (tr
  */
 export function webexErrorMessage(locale: Locale, error: unknown): string | undefined {
   if (!(error instanceof WebexApiError)) return undefined;
-  const t = tracking(locale, error.trackingId);
+  const t = trackingText(locale, error.trackingId);
   const said = error.detail;
   const fr = locale === 'fr';
   switch (error.kind) {

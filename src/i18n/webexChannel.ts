@@ -1,4 +1,5 @@
 import type { Locale } from '../config';
+import { trackingText } from './webex';
 
 /** Texts of the Webex app channel and its CLI command, French and English. */
 export interface WebexChannelTexts {
@@ -18,7 +19,7 @@ const fr: WebexChannelTexts = {
   needsUrl: "--url est requis (l'adresse publique du bot, par exemple https://provisio.example.com), ou définissez PUBLIC_URL.",
   badUrl: (url) => `--url ${url} n'est pas une adresse http(s) valide.`,
   botTokenRefused: (status, trackingId) =>
-    `Webex refuse WEBEX_BOT_TOKEN (${status}) : il manque, a expiré ou n'est pas le jeton d'un bot (developer.webex.com → My Webex Apps → le bot → Regenerate Access Token)${trackingId ? ` (trackingId Webex : ${trackingId})` : ''}.`,
+    `Webex refuse WEBEX_BOT_TOKEN (${status}) : il manque, a expiré ou n'est pas le jeton d'un bot (developer.webex.com → My Webex Apps → le bot → Regenerate Access Token)${trackingText('fr', trackingId)}.`,
 };
 
 const en: WebexChannelTexts = {
@@ -28,7 +29,7 @@ const en: WebexChannelTexts = {
   needsUrl: "--url is required (the bot's public address, e.g. https://provisio.example.com), or set PUBLIC_URL.",
   badUrl: (url) => `--url ${url} is not a valid http(s) address.`,
   botTokenRefused: (status, trackingId) =>
-    `Webex refused WEBEX_BOT_TOKEN (${status}): it is missing, expired or not a bot's token (developer.webex.com → My Webex Apps → the bot → Regenerate Access Token)${trackingId ? ` (Webex trackingId: ${trackingId})` : ''}.`,
+    `Webex refused WEBEX_BOT_TOKEN (${status}): it is missing, expired or not a bot's token (developer.webex.com → My Webex Apps → the bot → Regenerate Access Token)${trackingText('en', trackingId)}.`,
 };
 
 export function webexChannelTexts(locale: Locale): WebexChannelTexts {

@@ -215,7 +215,8 @@ async function checkAndPlan<Header extends MappedHeader<Field>, Draft, Field ext
   return { planner, planning };
 }
 
-interface RowValues<Field extends string> {
+/** Where a row's values are: each mapped cell in header order, read by field. */
+interface ValueLayout<Field extends string> {
   of(cells: string[]): string[];
   /** `value(field)` of one row: '' when the file has no such column. */
   reader(values: string[]): (field: Field) => string;
@@ -223,7 +224,7 @@ interface RowValues<Field extends string> {
 
 interface MappedRows<Header, Field extends string> {
   header: Header;
-  values: RowValues<Field>;
+  values: ValueLayout<Field>;
 }
 
 /**
@@ -233,7 +234,7 @@ interface MappedRows<Header, Field extends string> {
  * whose values are its cells as parsed (most rows of most files) keeps its
  * cells array rather than a copy of it.
  */
-function rowValues<Field extends string>(header: MappedHeader<Field>): RowValues<Field> {
+function valueLayout<Field extends string>(header: MappedHeader<Field>): ValueLayout<Field> {
   const columns = [...header.fieldAt.keys()];
   const sameLayout = columns.every((column, i) => column === i);
   const position = new Map([...header.fieldAt.values()].map((field, i) => [field, i]));
@@ -261,7 +262,7 @@ function rowReader<Header extends MappedHeader<Field>, Draft, Field extends stri
     if (!mapped) {
       try {
         const header = spec.mapHeader(cells);
-        mapped = { header, values: rowValues(header) };
+        mapped = { header, values: valueLayout(header) };
         readAhead = spec.readAhead?.(header);
       } catch (error) {
         mapped = { error };
@@ -296,7 +297,7 @@ async function checkRows<Header extends MappedHeader<Field>, Draft, Field extend
   header: Header,
   spec: ImportSpec<Header, Draft, Field>,
   reader: RowsRead,
-  values: RowValues<Field>,
+  values: ValueLayout<Field>,
   take: (i: number, check: RowCheck<Draft, Field>) => boolean,
 ): Promise<(RowCheck<Draft, Field> | undefined)[]> {
   const { rows } = reader;
