@@ -54,6 +54,29 @@ test('a formula-looking value survives export and import unchanged', async () =>
   expect((await h.directory.listContacts())[0]).toMatchObject({ displayName: '=cmd', title: '+1+1' });
 });
 
+test('a value with a line break of its own (Alt+Enter in Excel: a bare LF; or a CR) survives export and import unchanged', async () => {
+  await h.report('Display Name,Phone Number 1,Phone Number 1 Type,Address Street,Title\r\nA,0612345678,mobile,"Bât. A\n12 rue X","x\ry"\r\n');
+  const before = await h.directory.listContacts();
+  expect(before[0]).toMatchObject({ address: { street: 'Bât. A\n12 rue X' }, title: 'x\ry' });
+  const { csv } = await h.contacts.exportCsv();
+  const rows = readRows(csv);
+  expect(rows).toHaveLength(2);
+  expect(rows[1]).toContain('Bât. A\n12 rue X');
+  expect(await h.report(csv)).toMatchObject({ created: 0, updated: 0, unchanged: 1, failed: 0 });
+  expect(await h.directory.listContacts()).toEqual(before);
+});
+
+test('a failed row with line breaks in its values comes back whole in the error file, which imports as it is', async () => {
+  const outcome = await h.run('Display Name,Phone Number 1,Phone Number 1 Type,Title\n"Multi\nLine",0612,mobile,"a\nb"\nOk,0612345678,mobile,\n');
+  if (!outcome.ok) throw new Error('refused');
+  const errorFile = importErrorFile(messages('en'), outcome.failed)!;
+  expect(errorFile.toString('utf8')).toContain('"Multi\nLine",0612,mobile,"a\nb",');
+  const again = await h.run(errorFile);
+  if (!again.ok) throw new Error('refused');
+  expect(again.report).toMatchObject({ created: 0, unchanged: 0, failed: 1, file: { rows: 1 } });
+  expect(again.failed.rows[0].cells.slice(0, 4)).toEqual(['Multi\nLine', '0612', 'mobile', 'a\nb']);
+});
+
 test('error file → fix the cells → import it as it is (Comments column kept) creates the fixed rows', async () => {
   const outcome = await h.run(ownFile('webex-row-errors.csv'));
   if (!outcome.ok) throw new Error('refused');

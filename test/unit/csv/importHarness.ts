@@ -57,4 +57,4 @@ export const warningsOf = (report: ImportReport) => report.warnings.map((e) => [
 
 /** CSV text → rows, and back (for editing exported and error files as a person would). */
 export const readRows = (csv: Buffer | string): string[][] => parse(csv, { bom: true, relax_column_count: true });
-export const writeRows = (rows: string[][]): string => stringify(rows, { record_delimiter: 'windows' });
+export const writeRows = (rows: string[][]): string => stringify(rows, { record_delimiter: 'windows', quote_record_delimiter: true });
