@@ -1,4 +1,5 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ImportKind } from '../domain/types';
 import type { Messages } from '../i18n';
@@ -49,7 +50,7 @@ async function readInput(file: string): Promise<Buffer> {
   try {
     return await readFile(file);
   } catch (error) {
-    throw new UsageError(`Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`);
+    throw new UsageError(`Cannot read ${file}: ${errnoText(error)}.`);
   }
 }
 
@@ -84,8 +85,30 @@ export async function importAndReport(
   kind?: ImportKind,
 ): Promise<void> {
   const bytes = await readInput(file);
+  if (opts.errorsOut !== undefined) await checkWritable(opts.errorsOut);
   const outcome = await importFile({ bytes, fileName: path.basename(file), dryRun: opts.dryRun === true });
-  const errorFile = outcome.ok ? importErrorFile(m, outcome.failed) : undefined;
-  if (opts.errorsOut !== undefined && errorFile) await writeFile(opts.errorsOut, errorFile);
   printOutcome(m, outcome, file, json, kind);
+  const errorFile = outcome.ok ? importErrorFile(m, outcome.failed) : undefined;
+  if (opts.errorsOut === undefined || !errorFile) return;
+  try {
+    await writeFile(opts.errorsOut, errorFile);
+  } catch (error) {
+    throw new Error(`The import ran (its report is above), but the error file ${opts.errorsOut} could not be written: ${errnoText(error)}.`);
+  }
 }
+
+/**
+ * --errors-out is checked before anything is imported: an import whose
+ * report came without its error file would have the admin import again.
+ */
+async function checkWritable(file: string): Promise<void> {
+  const existing = await stat(file).catch(() => undefined);
+  if (existing?.isDirectory()) throw new UsageError(`--errors-out ${file} is a folder: give a file name. Nothing was imported.`);
+  try {
+    await access(existing ? file : path.dirname(path.resolve(file)), constants.W_OK);
+  } catch (error) {
+    throw new UsageError(`Cannot write --errors-out ${file}: ${errnoText(error)}. Nothing was imported.`);
+  }
+}
+
+const errnoText = (error: unknown) => (error as NodeJS.ErrnoException).code ?? (error as Error).message;

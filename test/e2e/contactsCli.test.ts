@@ -74,6 +74,18 @@ test('--errors-out writes nothing when no row failed', () => {
   expect(fs.existsSync(temp('errors.csv'))).toBe(false);
 });
 
+test('--errors-out that cannot be written (no such folder, or a folder) is a usage error, exit 2, before anything is imported', () => {
+  const rows = path.join(OWN, 'webex-row-errors.csv');
+  const missing = cli('contacts', 'import', rows, '--json', '--errors-out', temp('missing/errors.csv'));
+  expect(missing.code).toBe(2);
+  expect(missing.stdout).toBe('');
+  expect(missing.stderr).toMatch(/^Cannot write --errors-out .*missing\/errors\.csv: ENOENT\. Nothing was imported\./);
+  const folder = cli('contacts', 'import', rows, '--errors-out', dataDir);
+  expect(folder.code).toBe(2);
+  expect(folder.stderr).toMatch(/is a folder: give a file name\. Nothing was imported\./);
+  expect(cli('contacts', 'export').stdout.trim().split('\r\n')).toHaveLength(1);
+});
+
 test('a refused file exits 1 with {dryRun, fileError: {code, message}} on stdout', () => {
   const run = cli('contacts', 'import', path.join(SHARED, 'webex-contacts-header-only.csv'), '--json', '--dry-run');
   expect(run.code).toBe(1);
