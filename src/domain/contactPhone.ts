@@ -12,12 +12,14 @@ const SEPARATORS = /[\s.()-]/g;
 const SCIENTIFIC = /^\d+(?:[.,]\d+)?E\+?\d+$/i;
 const EXTENSION = /^\d{2,10}$/;
 
-const TYPE_OF = new Map<string, ContactPhoneType>(PHONE_TYPES.map((type) => [type, type]));
+// Case, spaces, underscores and hyphens aside: "Work Extension" and "work-extension" are work_extension.
+const typeKey = (text: string) => text.replace(/[\s_-]+/g, '').toLowerCase();
+const TYPE_OF = new Map<string, ContactPhoneType>(PHONE_TYPES.map((type) => [typeKey(type), type]));
 
-/** "Work", " MOBILE " and "work_extension" are read; anything else is undefined. */
+/** "Work", " MOBILE ", "work_extension" and "Work Extension" are read; anything else is undefined. */
 export function readPhoneType(input: string): ContactPhoneType | undefined {
-  // Most cells are written as the template writes them: one lookup, no new string.
-  return TYPE_OF.get(input) ?? TYPE_OF.get(input.replace(/\s+/g, '').toLowerCase());
+  // Most cells are written as the template writes them: no new string.
+  return (PHONE_TYPES as readonly string[]).includes(input) ? (input as ContactPhoneType) : TYPE_OF.get(typeKey(input));
 }
 
 /**
