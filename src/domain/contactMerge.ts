@@ -17,6 +17,13 @@ export function emailKey(email: string): string {
   return email.trim().toLowerCase();
 }
 
+const UUID_SHAPE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A Contact UUID as matched: a UUID in capitals is the same UUID (RFC 9562); any other id is kept as written. */
+export function contactUuidKey(value: string): string {
+  return UUID_SHAPE.test(value) ? value.toLowerCase() : value;
+}
+
 export function namePhoneKey(contact: Pick<Contact, 'displayName' | 'phoneNumbers'>): string {
   return `${contact.displayName.toLowerCase()}|${contact.phoneNumbers[0]?.value ?? ''}`;
 }

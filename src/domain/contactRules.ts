@@ -1,6 +1,7 @@
 import { regexes } from 'zod';
 import { GROUP_FIELDS, PHONE_FIELDS, PHONE_TYPE_FIELDS, PHONE_TYPES, SLOTS, type ContactDraft, type FieldKey, type RowValues, type Slot } from './contactFields';
 import { NO_ISSUES, type IssueDetails, type RowIssueCode } from './contactIssues';
+import { contactUuidKey } from './contactMerge';
 import { readContactPhone, readPhoneType, type PhoneReading } from './contactPhone';
 import type { ContactPhone, ContactPhoneType } from './types';
 
@@ -95,8 +96,9 @@ export function checkContactRow(values: RowValues, rules: RowRules): RowCheck {
   if (errors.length || !displayName) return { errors, warnings };
   // Kept until the import ends: a list of its own size, not one grown by push (17 slots for one number).
   phoneNumbers = phoneNumbers.slice();
+  const contactUuid = text('contactUuid');
   const draft: ContactDraft = {
-    contactUuid: text('contactUuid'),
+    contactUuid: contactUuid && contactUuidKey(contactUuid),
     displayName,
     firstName: text('firstName'),
     lastName: text('lastName'),

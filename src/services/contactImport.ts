@@ -1,6 +1,7 @@
 import type { Directory } from '../directory/directory';
 import { PHONE_FIELDS, PHONE_TYPE_FIELDS, SLOTS, type ContactDraft, type FieldKey } from '../domain/contactFields';
 import { readContactPhone, readPhoneType } from '../domain/contactPhone';
+import { contactUuidKey } from '../domain/contactMerge';
 import { checkContactRow, type RowRules } from '../domain/contactRules';
 import type { IssueDetails } from '../domain/contactIssues';
 import type { ContactPhoneType, WriteContext } from '../domain/types';
@@ -52,7 +53,7 @@ function contactsSpec(directory: Directory, region: string): ImportSpec<HeaderMa
           numbersFrom.push(reader.added());
           const id = value('contactUuid');
           const email = value('email');
-          if (id) ids.push(id);
+          if (id) ids.push(contactUuidKey(id));
           if (email) emails.push(email);
         },
         async *ready() {
@@ -124,6 +125,7 @@ function identityDetails(details: IssueDetails, columnOf: (field: FieldKey) => s
     uuid: [columnOf('contactUuid')],
     email: [columnOf('email')],
     namePhone: [columnOf('displayName'), columnOf('phone1')],
+    name: [columnOf('displayName')],
   };
   return { identity: names[kind].filter(Boolean).join(' + ') };
 }

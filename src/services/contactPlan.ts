@@ -20,12 +20,13 @@ const PASSED = {
   unchanged: Object.freeze({ outcome: 'unchanged', errors: NO_ISSUES }),
 } satisfies Record<Exclude<RowOutcome, 'failed'>, PlannedRow>;
 
-/** How a row was matched, for duplicate_row: by uuid, e-mail, or display name + first number. */
-export type IdentityKind = 'uuid' | 'email' | 'namePhone';
+/** How a row was matched, for duplicate_row: by uuid, e-mail, display name + first number, or display name alone (no number). */
+export type IdentityKind = 'uuid' | 'email' | 'namePhone' | 'name';
 
 function identityKind(draft: ContactDraft): IdentityKind {
   if (draft.contactUuid) return 'uuid';
-  return draft.email ? 'email' : 'namePhone';
+  if (draft.email) return 'email';
+  return draft.phoneNumbers.length ? 'namePhone' : 'name';
 }
 
 /** The keys `drafts` can match an existing contact by. */

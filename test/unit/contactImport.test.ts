@@ -135,6 +135,15 @@ describe('identity and matching', () => {
     expect(await h.directory.getContact(ada.id)).toMatchObject({ displayName: 'Ada King', email: 'ada.king@example.com', title: 'Countess' });
   });
 
+  test('a Contact UUID written in capitals is the same UUID, matched while the numbers are read', async () => {
+    const [ada] = await seed('Ada,,0612345678,mobile,ada@example.com,');
+    const match = jest.spyOn(h.directory, 'matchContacts');
+    const report = await h.report(webex(`Ada King,${ada.id.toUpperCase()},0612345678,mobile,ada@example.com,Countess`));
+    expect(report).toMatchObject({ created: 0, updated: 1, failed: 0 });
+    expect(match.mock.calls[0][0].ids).toEqual(new Set([ada.id]));
+    expect(await h.directory.getContact(ada.id)).toMatchObject({ displayName: 'Ada King', title: 'Countess' });
+  });
+
   test('without a UUID, the e-mail matches whatever its case', async () => {
     const [ada] = await seed('Ada,,0612345678,mobile,ada@example.com,');
     const report = await h.report(webex('Ada L.,,0612345678,mobile,ADA@Example.com,'));
@@ -211,6 +220,12 @@ describe('identity and matching', () => {
     const report = await h.report(webex(...rows(ada.id)));
     expect(errorsOf(report)).toEqual([[3, null, 'duplicate_row']]);
     expect(report.errors[0].details).toMatchObject({ line: 2, identity });
+  });
+
+  test('a later row with the same display name and no number (a SIP URI each) is duplicate_row by Display Name alone', async () => {
+    const report = await h.report('Display Name,Phone Number 1,Phone Number 1 Type,SIP URI\r\nDan,,,dan@sip.example.com\r\nDAN,,,dan2@sip.example.com\r\n');
+    expect(errorsOf(report)).toEqual([[3, null, 'duplicate_row']]);
+    expect(report.errors[0].details).toMatchObject({ line: 2, identity: 'Display Name' });
   });
 
   test('a company-contacts file updates only its own fields and keeps the others', async () => {
