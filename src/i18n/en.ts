@@ -156,7 +156,7 @@ export const en = {
   contactImport: {
     askFile: 'Send me the contacts file: attach it to your message (CSV or .xlsx), or paste its lines here, header first.',
     accepted: (rows: number, bytes: number) =>
-      `Accepted: the Webex contacts template (28 columns) or the company-contacts format, as CSV or .xlsx, up to ${rows} rows and ${megabytes(bytes)} MB.`,
+      `Accepted: the Webex contacts template (28 columns) or the company-contacts format, as CSV or .xlsx, up to ${formatCount(rows, 'en')} rows and ${megabytes(bytes)} MB.`,
     uploadHint: (minutes: number) => `No attach button in your chat? Use the upload link (valid ${minutes} minutes).`,
     uploadButton: 'Upload a file',
     templateButton: 'Download the template',
@@ -245,7 +245,7 @@ export const en = {
       too_large: (d: Details) =>
         `The file weighs ${fileSizes(d, 'en')[0]}; the limit is ${fileSizes(d, 'en')[1]} per import. Split it into smaller files and import them one after the other.`,
       too_many_rows: (d: Details) =>
-        `The file holds ${d.rows} rows; the limit is ${d.max} per import. Split it into files of at most ${d.max} rows and import them one after the other.`,
+        `The file holds ${formatCount(d.rows, 'en')} rows; the limit is ${formatCount(d.max, 'en')} per import. Split it into files of at most ${formatCount(d.max, 'en')} rows and import them one after the other.`,
       malformed_csv: (d: Details) =>
         `Line ${d.line}: a double quote is misplaced or never closed, so the file cannot be read from there. A value holding quotes, delimiters or line breaks must be inside double quotes, with its own quotes doubled (""); or save the file again from your spreadsheet.`,
       unknown_header: (d: Details) =>
@@ -300,16 +300,21 @@ export const en = {
 
 type Details = Record<string, string | number>;
 
-/** Bytes as megabytes with one decimal, as the import limits are told. */
-export function megabytes(bytes: string | number): string {
-  return (Number(bytes) / (1024 * 1024)).toFixed(1);
+/** Bytes as megabytes with one decimal, as the import limits are told: 5.0 in English, 5,0 in French. */
+export function megabytes(bytes: string | number, locale: 'fr' | 'en' = 'en'): string {
+  return new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1, useGrouping: false }).format(Number(bytes) / (1024 * 1024));
+}
+
+/** A count as the locale writes it: 10,000 in English, 10 000 in French. */
+export function formatCount(value: string | number, locale: 'fr' | 'en'): string {
+  return new Intl.NumberFormat(locale).format(Number(value));
 }
 
 /** A file's size beside the limit it passed: in MB, or in bytes when MB would show the same figure twice (or 0.0). */
 export function fileSizes(d: Details, locale: 'fr' | 'en'): [string, string] {
   const [size, max] = [Number(d.size), Number(d.max)];
   const units = locale === 'fr' ? { mb: 'Mo', bytes: 'octets' } : { mb: 'MB', bytes: 'bytes' };
-  if (megabytes(size) !== megabytes(max) && Number(megabytes(max)) > 0) return [`${megabytes(size)} ${units.mb}`, `${megabytes(max)} ${units.mb}`];
+  if (megabytes(size) !== megabytes(max) && Number(megabytes(max)) > 0) return [`${megabytes(size, locale)} ${units.mb}`, `${megabytes(max, locale)} ${units.mb}`];
   const number = new Intl.NumberFormat(locale);
   return [`${number.format(size)} ${units.bytes}`, `${number.format(max)} ${units.bytes}`];
 }

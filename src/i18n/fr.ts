@@ -1,7 +1,7 @@
 import { contactEditingFr } from './contactEditing';
 import { listsFr } from './lists';
 import { userImportFr } from './userImport';
-import { fileSizes, megabytes, type Messages } from './en';
+import { fileSizes, formatCount, megabytes, type Messages } from './en';
 import { invitationsFr } from './invitations';
 
 export const fr: Messages = {
@@ -157,7 +157,7 @@ export const fr: Messages = {
   contactImport: {
     askFile: 'Envoyez-moi le fichier de contacts : joignez-le à votre message (CSV ou .xlsx), ou collez ses lignes ici, en-tête en premier.',
     accepted: (rows, bytes) =>
-      `Acceptés : le modèle de contacts Webex (28 colonnes) ou le format contacts d'entreprise, en CSV ou .xlsx, jusqu'à ${rows} lignes et ${megabytes(bytes)} Mo.`,
+      `Acceptés : le modèle de contacts Webex (28 colonnes) ou le format contacts d'entreprise, en CSV ou .xlsx, jusqu'à ${formatCount(rows, 'fr')} lignes et ${megabytes(bytes, 'fr')} Mo.`,
     uploadHint: (minutes) => `Pas de bouton pour joindre un fichier ? Utilisez le lien d'envoi (valable ${minutes} minutes).`,
     uploadButton: 'Envoyer un fichier',
     templateButton: 'Télécharger le modèle',
@@ -167,7 +167,7 @@ export const fr: Messages = {
         `Je ne télécharge pas de fichiers depuis ${d.host}. Joignez le fichier depuis votre ordinateur dans cette conversation, ou utilisez le lien d'envoi.`,
       insecure_url: (d) => `Je ne télécharge qu'en https, et ${d.host} ne l'est pas. Joignez le fichier depuis votre ordinateur, ou utilisez le lien d'envoi.`,
       bad_url: () => "Cette pièce jointe n'a pas d'adresse que je puisse télécharger. Joignez à nouveau le fichier, ou utilisez le lien d'envoi.",
-      too_large: (d) => `Le fichier dépasse ${megabytes(d.limit)} Mo, la limite par import. Découpez-le en fichiers plus petits.`,
+      too_large: (d) => `Le fichier dépasse ${megabytes(d.limit, 'fr')} Mo, la limite par import. Découpez-le en fichiers plus petits.`,
       timeout: () => "Le téléchargement du fichier a pris trop de temps. Renvoyez-le ; si l'échec se répète, utilisez le lien d'envoi.",
       http_status: (d) => `Le fichier n'a pas pu être téléchargé (le serveur a répondu ${d.status}). Renvoyez-le, ou utilisez le lien d'envoi.`,
       too_many_redirects: () => "Le fichier n'a pas pu être téléchargé (trop de redirections). Joignez-le à nouveau, ou utilisez le lien d'envoi.",
@@ -249,7 +249,7 @@ export const fr: Messages = {
       too_large: (d) =>
         `Le fichier pèse ${fileSizes(d, 'fr')[0]} ; la limite est de ${fileSizes(d, 'fr')[1]} par import. Découpez-le en fichiers plus petits et importez-les l'un après l'autre.`,
       too_many_rows: (d) =>
-        `Le fichier contient ${d.rows} lignes ; la limite est de ${d.max} par import. Découpez-le en fichiers d'au plus ${d.max} lignes et importez-les l'un après l'autre.`,
+        `Le fichier contient ${formatCount(d.rows, 'fr')} lignes ; la limite est de ${formatCount(d.max, 'fr')} par import. Découpez-le en fichiers d'au plus ${formatCount(d.max, 'fr')} lignes et importez-les l'un après l'autre.`,
       malformed_csv: (d) =>
         `Ligne ${d.line} : un guillemet est mal placé ou jamais fermé, le fichier est illisible à partir de là. Une valeur qui contient des guillemets, des séparateurs ou des retours à la ligne doit être entre guillemets, ses propres guillemets doublés (« "" ») ; ou enregistrez à nouveau le fichier depuis votre tableur.`,
       unknown_header: (d) =>

@@ -45,7 +45,15 @@ describe.each(['file', 'row'] as const)('import %s messages', (kind) => {
 
 test('sizes are told in megabytes: 5 MB is the default limit', () => {
   expect(en.import.file.too_large({ size: 6_000_000, max: 5_242_880 })).toContain('5.7 MB; the limit is 5.0 MB');
-  expect(fr.import.file.too_large({ size: 6_000_000, max: 5_242_880 })).toContain('5.7 Mo ; la limite est de 5.0 Mo');
+  expect(fr.import.file.too_large({ size: 6_000_000, max: 5_242_880 })).toContain('5,7 Mo ; la limite est de 5,0 Mo');
+});
+
+test('counts and sizes are written as each language writes numbers', () => {
+  expect(en.import.file.too_many_rows({ rows: 10_001, max: 10_000 })).toContain('holds 10,001 rows; the limit is 10,000 per import');
+  expect(fr.import.file.too_many_rows({ rows: 10_001, max: 10_000 })).toContain('contient 10\u202f001 lignes ; la limite est de 10\u202f000 par import');
+  expect(fr.import.file.too_large({ size: 5_242_881, max: 5_242_880 })).toContain('5\u202f242\u202f881 octets ; la limite est de 5\u202f242\u202f880 octets');
+  expect(fr.contactImport.accepted(10_000, 5_242_880)).toContain("jusqu'à 10\u202f000 lignes et 5,0 Mo");
+  expect(en.contactImport.accepted(10_000, 5_242_880)).toContain('up to 10,000 rows and 5.0 MB');
 });
 
 test('the error file column is Comments in English and Commentaires in French (the name the import ignores)', () => {
