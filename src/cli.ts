@@ -8,11 +8,11 @@ import { registerLocationsCommands } from './cli/locationsCommands';
 import { registerUsersCommands } from './cli/usersCommands';
 import { registerUsersFileCommands } from './cli/usersFileCommands';
 import { registerWebexCommands } from './cli/webexCommands';
-import { printJson, UsageError } from './cli/common';
-import { ConfigError, loadConfig } from './config';
+import { cliMessages, printJson, UsageError } from './cli/common';
+import { ConfigError } from './config';
 import { ListError } from './domain/listRules';
 import { RuleError } from './domain/ruleError';
-import { messages, ruleMessage } from './i18n';
+import { ruleMessage } from './i18n';
 
 /** Exit codes: 0 done, 1 a rule refused the request or something failed, 2 wrong usage or configuration. */
 export function buildProgram(): Command {
@@ -44,15 +44,6 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-/** The CLI speaks DEFAULT_LOCALE, like the bot to a client that gives no locale. */
-function cliLocale() {
-  try {
-    return loadConfig(process.env).defaultLocale;
-  } catch {
-    return 'en';
-  }
-}
-
 function report(error: unknown, json: boolean): number {
   // Commander has already printed its own message (or the help).
   if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
@@ -60,22 +51,24 @@ function report(error: unknown, json: boolean): number {
     process.stderr.write(`${error.message}\n`);
     return 2;
   }
+  // The CLI speaks DEFAULT_LOCALE, like the bot to a client that gives no locale.
+  const m = cliMessages();
   if (error instanceof RuleError) {
-    const message = ruleMessage(messages(cliLocale()), error);
+    const message = ruleMessage(m, error);
     if (json) printJson({ error: { code: error.code, message } });
-    else process.stderr.write(`Error: ${message}\n`);
+    else process.stderr.write(`${m.cli.error(message)}\n`);
     return 1;
   }
-  if (error instanceof ListError) return refuse(new RefusedError(error.code, messages(cliLocale()).lists.errors[error.code](error.details)), json);
+  if (error instanceof ListError) return refuse(new RefusedError(error.code, m.lists.errors[error.code](error.details)), json);
   if (error instanceof RefusedError) return refuse(error, json);
   const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`Error: ${message.replace(/\s*\n\s*/g, ' ')}\n`);
+  process.stderr.write(`${m.cli.error(message.replace(/\s*\n\s*/g, ' '))}\n`);
   return 1;
 }
 
 function refuse(error: RefusedError, json: boolean): number {
   if (json) printJson({ error: { code: error.code, message: error.message, ...error.extra } });
-  else process.stderr.write(`Error: ${error.message}\n`);
+  else process.stderr.write(`${cliMessages().cli.error(error.message)}\n`);
   return 1;
 }
 

@@ -24,6 +24,15 @@ export async function withServices<T>(fn: (services: Services, ctx: WriteContext
   }
 }
 
+/** The messages of DEFAULT_LOCALE, the CLI's language (English when the configuration cannot be read). */
+export function cliMessages(): Messages {
+  try {
+    return messages(loadConfig(process.env).defaultLocale);
+  } catch {
+    return messages('en');
+  }
+}
+
 function cliWriteContext(): WriteContext {
   const name = os.userInfo().username;
   return { actor: { id: `cli:${name}`, name }, flow: 'cli' };

@@ -5,7 +5,7 @@ import type { ImportKind } from '../domain/types';
 import type { Messages } from '../i18n';
 import type { ImportIssue, ImportOutcome, ImportReport } from '../services/importPipeline';
 import { fileErrorMessage, importErrorFile, issueMessage } from '../services/importMessages';
-import { printJson, UsageError } from './common';
+import { cliMessages, printJson, UsageError } from './common';
 
 /** A file the import refused as a whole: exit 1, after the JSON (or nothing) on stdout. */
 class ImportRejected extends Error {}
@@ -32,17 +32,14 @@ function reportJson(m: Messages, report: ImportReport & { mode?: string }) {
   return { dryRun, ...mode, file, created, updated, unchanged, failed, errors: report.errors.map(issueJson(m)), warnings: report.warnings.map(issueJson(m)) };
 }
 
-function reportLines(json: ReturnType<typeof reportJson>, fileName: string): string[] {
+function reportLines(m: Messages, json: ReturnType<typeof reportJson>, fileName: string): string[] {
   const { file } = json;
-  const delimiter = file.delimiter === '\t' ? 'tab' : `"${file.delimiter}"`;
-  const where = (i: IssueJson) => `line ${i.line}${i.column ? `, ${i.column}` : ''}`;
+  const issue = (kind: 'error' | 'warning') => (i: IssueJson) => m.cli.issue(kind, i.line, i.column, i.code, i.message);
   return [
-    `${fileName}: ${file.format}, ${file.encoding}, delimiter ${delimiter}, ${file.rows} row(s)`,
-    json.dryRun
-      ? `Dry run, nothing written: would create ${json.created}, update ${json.updated}, leave ${json.unchanged} unchanged; ${json.failed} failed`
-      : `Created ${json.created}, updated ${json.updated}, unchanged ${json.unchanged}, failed ${json.failed}`,
-    ...json.errors.map((e) => `error: ${where(e)} [${e.code}] ${e.message}`),
-    ...json.warnings.map((w) => `warning: ${where(w)} [${w.code}] ${w.message}`),
+    m.cli.importFile(fileName, file.format, file.encoding, file.delimiter, file.rows),
+    json.dryRun ? m.cli.importDryRun(json) : m.cli.importDone(json),
+    ...json.errors.map(issue('error')),
+    ...json.warnings.map(issue('warning')),
   ];
 }
 
@@ -61,7 +58,7 @@ export async function output(bytes: Buffer, out: string | undefined, json: boole
   }
   await writeFile(out, bytes);
   if (json) printJson({ ...what, out: path.resolve(out) });
-  else process.stdout.write(`Wrote ${path.resolve(out)}\n`);
+  else process.stdout.write(`${cliMessages().cli.wrote(path.resolve(out))}\n`);
 }
 
 function printOutcome(m: Messages, outcome: ImportOutcome, fileName: string, json: boolean, kind: ImportKind = 'contacts'): void {
@@ -72,7 +69,7 @@ function printOutcome(m: Messages, outcome: ImportOutcome, fileName: string, jso
   }
   const report = reportJson(m, outcome.report);
   if (json) printJson(report);
-  else process.stdout.write(reportLines(report, fileName).map((line) => `${line}\n`).join(''));
+  else process.stdout.write(reportLines(m, report, fileName).map((line) => `${line}\n`).join(''));
 }
 
 /** `import <file>`: reads it, imports it, writes --errors-out when rows failed, prints the outcome (exit 1 for a refused file). */

@@ -1,3 +1,4 @@
+import type { ImportCounts } from '../domain/types';
 import { contactEditingEn } from './contactEditing';
 import { listsEn } from './lists';
 import { userImportEn } from './userImport';
@@ -295,6 +296,18 @@ export const en = {
       backend_rejected: (d: Details) => `Webex refused this row: ${d.message} Fix the row and import it again (the error file holds it).`,
       contact_not_found: () => 'This contact no longer exists (another admin may have deleted it): search for it again.',
     },
+  },
+  /** The CLI's own words around the messages above (its human-readable lines, not --json). */
+  cli: {
+    error: (message: string) => `Error: ${message}`,
+    wrote: (file: string) => `Wrote ${file}`,
+    importFile: (name: string, format: string, encoding: string, delimiter: string, rows: number) =>
+      `${name}: ${format}, ${encoding}, delimiter ${delimiter === '\t' ? 'tab' : `"${delimiter}"`}, ${rows} row(s)`,
+    importDryRun: (c: ImportCounts) =>
+      `Dry run, nothing written: would create ${c.created}, update ${c.updated}, leave ${c.unchanged} unchanged; ${c.failed} failed`,
+    importDone: (c: ImportCounts) => `Created ${c.created}, updated ${c.updated}, unchanged ${c.unchanged}, failed ${c.failed}`,
+    issue: (kind: 'error' | 'warning', line: number, column: string | null, code: string, message: string) =>
+      `${kind}: line ${line}${column ? `, ${column}` : ''} [${code}] ${message}`,
   },
 };
 

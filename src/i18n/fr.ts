@@ -303,4 +303,15 @@ export const fr: Messages = {
       contact_not_found: () => "Ce contact n'existe plus (un autre administrateur l'a peut-être supprimé) : recherchez-le à nouveau.",
     },
   },
+  cli: {
+    error: (message) => `Erreur : ${message}`,
+    wrote: (file) => `Écrit : ${file}`,
+    importFile: (name, format, encoding, delimiter, rows) =>
+      `${name} : ${format}, ${encoding}, séparateur ${delimiter === '\t' ? 'tabulation' : `« ${delimiter} »`}, ${rows} ligne(s)`,
+    importDryRun: (c) =>
+      `Essai, rien n'est écrit : ${c.created} à créer, ${c.updated} à modifier, ${c.unchanged} inchangé(s) ; ${c.failed} en échec`,
+    importDone: (c) => `Créés ${c.created}, modifiés ${c.updated}, inchangés ${c.unchanged}, en échec ${c.failed}`,
+    issue: (kind, line, column, code, message) =>
+      `${kind === 'error' ? 'erreur' : 'avertissement'} : ligne ${line}${column ? `, ${column}` : ''} [${code}] ${message}`,
+  },
 };

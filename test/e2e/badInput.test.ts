@@ -488,7 +488,7 @@ describe.each(CASES.filter((c): c is Refused => c.kind === 'refused').map((c) =>
       expect(runs[lang].json).toEqual({ dryRun: false, fileError: { code: c.code, message: expect.any(String) } });
       expect(Object.keys(runs[lang].json.fileError)).toEqual(['code', 'message']);
       // Without --json the message is also on stderr, as one line.
-      expect(runs[lang].stderr).toBe(`Error: ${runs[lang].json.fileError.message}\n`);
+      expect(runs[lang].stderr).toBe(`${m[lang].cli.error(runs[lang].json.fileError.message)}\n`);
     }
   });
 

@@ -112,6 +112,19 @@ test('without --json, a refused file is one message on stderr and exit 1; a repo
   expect(run.stdout).toMatch(/warning: line 3, téléphone-travail \[phone_not_valid\]/);
 });
 
+test('in French (DEFAULT_LOCALE=fr), the readable lines around the messages are French too', () => {
+  const fr = (...args: string[]) => runCli(dataDir, args, { DEFAULT_LOCALE: 'fr' });
+  fs.writeFileSync(temp('binary.csv'), Buffer.from([0, 1, 2, 3, 255, 0, 7]));
+  expect(fr('contacts', 'import', temp('binary.csv')).stderr).toMatch(/^Erreur : Ce fichier/);
+
+  const dryRun = fr('contacts', 'import', path.join(SHARED, 'company-contacts-sample.csv'), '--dry-run');
+  expect(dryRun.stdout).toContain('company-contacts, utf-8, séparateur « , », 2 ligne(s)');
+  expect(dryRun.stdout).toContain("Essai, rien n'est écrit : 2 à créer, 0 à modifier, 0 inchangé(s) ; 0 en échec");
+  expect(dryRun.stdout).toMatch(/avertissement : ligne 3, téléphone-travail \[phone_not_valid\] /);
+  expect(fr('contacts', 'import', path.join(SHARED, 'company-contacts-sample.csv')).stdout).toContain('Créés 2, modifiés 0, inchangés 0, en échec 0');
+  expect(fr('contacts', 'template', '--out', temp('t.csv')).stdout).toBe(`Écrit : ${temp('t.csv')}\n`);
+});
+
 test('contacts export writes the 28-column template with the UUIDs, UTF-8 with BOM, to a file or stdout', () => {
   cli('contacts', 'import', FILLED);
   const run = cli('contacts', 'export', '--out', temp('export.csv'), '--json');

@@ -58,7 +58,7 @@ describe('contacts add', () => {
   test('in French by default (DEFAULT_LOCALE), on stderr without --json', () => {
     const run = runCli(dataDir, ['contacts', 'add', '--name', 'A', '--email', 'nope'], { DEFAULT_LOCALE: 'fr' });
     expect(run.code).toBe(1);
-    expect(run.stderr).toBe("Error: « nope » dans « E-mail » n'est pas une adresse e-mail valide (attendu : nom@entreprise.fr).\n");
+    expect(run.stderr).toBe("Erreur : « nope » dans « E-mail » n'est pas une adresse e-mail valide (attendu : nom@entreprise.fr).\n");
   });
 
   test('an existing contact (same e-mail) is refused, naming it; an unknown list too', () => {
