@@ -90,7 +90,7 @@ export async function importAndReport(
   try {
     await writeFile(opts.errorsOut, errorFile);
   } catch (error) {
-    throw new Error(`The import ran (its report is above), but the error file ${opts.errorsOut} could not be written: ${errnoText(error)}.`);
+    throw new Error(m.cli.errorFileNotWritten(opts.errorsOut, errnoText(error)));
   }
 }
 

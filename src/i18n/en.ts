@@ -301,6 +301,8 @@ export const en = {
   cli: {
     error: (message: string) => `Error: ${message}`,
     wrote: (file: string) => `Wrote ${file}`,
+    errorFileNotWritten: (file: string, reason: string) =>
+      `The import ran (its report is above), but the error file ${file} could not be written (${reason}). Import the file again with --dry-run and another --errors-out to get it: nothing is applied twice.`,
     importFile: (name: string, format: string, encoding: string, delimiter: string, rows: number) =>
       `${name}: ${format}, ${encoding}, delimiter ${delimiter === '\t' ? 'tab' : `"${delimiter}"`}, ${rows} row(s)`,
     importDryRun: (c: ImportCounts) =>

@@ -306,6 +306,8 @@ export const fr: Messages = {
   cli: {
     error: (message) => `Erreur : ${message}`,
     wrote: (file) => `Écrit : ${file}`,
+    errorFileNotWritten: (file, reason) =>
+      `L'import a eu lieu (son compte rendu est ci-dessus), mais le fichier d'erreurs ${file} n'a pas pu être écrit (${reason}). Importez à nouveau le fichier avec --dry-run et un autre --errors-out pour l'obtenir : rien n'est appliqué deux fois.`,
     importFile: (name, format, encoding, delimiter, rows) =>
       `${name} : ${format}, ${encoding}, séparateur ${delimiter === '\t' ? 'tabulation' : `« ${delimiter} »`}, ${rows} ligne(s)`,
     importDryRun: (c) =>

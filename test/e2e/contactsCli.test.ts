@@ -86,6 +86,16 @@ test('--errors-out that cannot be written (no such folder, or a folder) is a usa
   expect(cli('contacts', 'export').stdout.trim().split('\r\n')).toHaveLength(1);
 });
 
+test('an error file that still cannot be written once the import ran: the report is printed, then exit 1 saying the import ran', () => {
+  // A link to a folder that does not exist passes the check made before the import, then fails to be written.
+  fs.symlinkSync(temp('missing/errors.csv'), temp('errors.csv'));
+  const run = cli('contacts', 'import', path.join(OWN, 'webex-row-errors.csv'), '--json', '--errors-out', temp('errors.csv'));
+  expect(run.code).toBe(1);
+  expect(run.json).toMatchObject({ created: 4, failed: 14 });
+  expect(run.stderr).toMatch(/^Error: The import ran \(its report is above\), but the error file .*errors\.csv could not be written \(ENOENT\)/);
+  expect(cli('contacts', 'import', path.join(OWN, 'webex-row-errors.csv'), '--json', '--dry-run').json).toMatchObject({ created: 0, failed: 14 });
+});
+
 test('a refused file exits 1 with {dryRun, fileError: {code, message}} on stdout', () => {
   const run = cli('contacts', 'import', path.join(SHARED, 'webex-contacts-header-only.csv'), '--json', '--dry-run');
   expect(run.code).toBe(1);
