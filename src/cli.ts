@@ -12,7 +12,7 @@ import { cliMessages, printJson, UsageError } from './cli/common';
 import { ConfigError } from './config';
 import { ListError } from './domain/listRules';
 import { RuleError } from './domain/ruleError';
-import { ruleMessage } from './i18n';
+import { ruleMessage, type Messages } from './i18n';
 
 /** Exit codes: 0 done, 1 a rule refused the request or something failed, 2 wrong usage or configuration. */
 export function buildProgram(): Command {
@@ -59,16 +59,16 @@ function report(error: unknown, json: boolean): number {
     else process.stderr.write(`${m.cli.error(message)}\n`);
     return 1;
   }
-  if (error instanceof ListError) return refuse(new RefusedError(error.code, m.lists.errors[error.code](error.details)), json);
-  if (error instanceof RefusedError) return refuse(error, json);
+  if (error instanceof ListError) return refuse(m, new RefusedError(error.code, m.lists.errors[error.code](error.details)), json);
+  if (error instanceof RefusedError) return refuse(m, error, json);
   const message = error instanceof Error ? error.message : String(error);
   process.stderr.write(`${m.cli.error(message.replace(/\s*\n\s*/g, ' '))}\n`);
   return 1;
 }
 
-function refuse(error: RefusedError, json: boolean): number {
+function refuse(m: Messages, error: RefusedError, json: boolean): number {
   if (json) printJson({ error: { code: error.code, message: error.message, ...error.extra } });
-  else process.stderr.write(`${cliMessages().cli.error(error.message)}\n`);
+  else process.stderr.write(`${m.cli.error(error.message)}\n`);
   return 1;
 }
 
