@@ -88,11 +88,11 @@ export function sameContactData(a: ContactData, b: ContactData): boolean {
   );
 }
 
-function sameAddress(a: ContactAddress | undefined, b: ContactAddress | undefined): boolean {
+export function sameAddress(a: ContactAddress | undefined, b: ContactAddress | undefined): boolean {
   return a?.street === b?.street && a?.city === b?.city && a?.state === b?.state && a?.country === b?.country && a?.zip === b?.zip;
 }
 
-function samePhones(a: ContactData['phoneNumbers'], b: ContactData['phoneNumbers']): boolean {
+export function samePhones(a: ContactData['phoneNumbers'], b: ContactData['phoneNumbers']): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i].value !== b[i].value || a[i].type !== b[i].type) return false;
   return true;

@@ -113,6 +113,37 @@ describe('contacts journal (contacts.jsonl beside org.json)', () => {
     expect(await names(dir)).toEqual(['Legacy']);
   });
 
+  test('an update is journaled as the fields it changed (null: removed), and reopening gives the contact as memory held it', async () => {
+    const dir = tempDir();
+    const directory = await openLowdbDirectory(dir);
+    const full: NewContact = {
+      ...contact('Ada', 'ada@example.com'),
+      firstName: 'Ada',
+      title: 'Engineer',
+      address: { city: 'Paris', zip: '75001' },
+    };
+    const [created] = (await directory.applyContactChanges({ create: [full], update: [], delete: [] }, ctx)).created;
+    const { title: _title, address: _address, ...rest } = created;
+    const changed = { ...rest, firstName: 'Ada M.', phoneNumbers: [...created.phoneNumbers, { value: '+33612345678', type: 'mobile' as const }] };
+    await directory.applyContactChanges({ create: [], update: [changed], delete: [] }, ctx);
+
+    const lines = fs.readFileSync(journalOf(dir), 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+    expect(lines[1].put).toBeUndefined();
+    expect(lines[1].patch).toEqual([
+      { id: created.id, firstName: 'Ada M.', title: null, address: null, phoneNumbers: changed.phoneNumbers, updatedAt: expect.any(String) },
+    ]);
+    const inMemory = await directory.listContacts();
+    expect(inMemory[0]).not.toHaveProperty('title');
+    expect(await (await openLowdbDirectory(dir)).listContacts()).toEqual(inMemory);
+  });
+
+  test('a patch of a contact that no earlier line created stops the start, naming the file and line', async () => {
+    const dir = tempDir();
+    await (await openLowdbDirectory(dir)).applyContactChanges({ create: [contact('A')], update: [], delete: [] }, ctx);
+    fs.appendFileSync(journalOf(dir), `${JSON.stringify({ at: 'x', patch: [{ id: 'nobody', title: 'T' }] })}\n`);
+    await expect(openLowdbDirectory(dir)).rejects.toThrow(/contacts\.jsonl line 2 changes contact nobody/);
+  });
+
   test('a journal grown far past its live contacts is compacted on open, keeping every contact', async () => {
     const dir = tempDir();
     const directory = await openLowdbDirectory(dir);
