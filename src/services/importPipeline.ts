@@ -145,7 +145,7 @@ export async function runImport<Header extends MappedHeader<Field>, Draft, Field
 ): Promise<ImportOutcome> {
   const now = options.now ?? (() => new Date());
   const { dryRun } = request;
-  // The job is written while the file is read and its rows checked: a refused import (another one is running) is known before anything is applied.
+  // The job is written while the file is read: a refused import (another one is running) is known once the file is read.
   const starting = dryRun ? Promise.resolve(undefined) : directory.createImportJob({ kind: spec.kind, by: ctx.actor.name, fileName: request.fileName });
   starting.catch(() => undefined);
   const fail = async () => {
@@ -165,8 +165,8 @@ export async function runImport<Header extends MappedHeader<Field>, Draft, Field
       const ended = await fail();
       return { ok: false, dryRun, fileError: { code: error.code, details: error.details }, job: ended };
     }
-    const { planner, planning } = await checkAndPlan(table, mapped, spec, reader);
     const job = await starting;
+    const { planner, planning } = await checkAndPlan(table, mapped, spec, reader);
     const { report, failed, outcomes } = planning;
     const { created, updated, unchanged } = report;
     const applied = job && (await planner.apply(ctx, { jobId: job.id, counts: { created, updated, unchanged, failed: report.failed } }));
