@@ -83,9 +83,12 @@ export function sameContactData(a: ContactData, b: ContactData): boolean {
     a.companyName === b.companyName &&
     sameAddress(a.address, b.address) &&
     samePhones(a.phoneNumbers, b.phoneNumbers) &&
-    a.groupIds.length === b.groupIds.length &&
-    a.groupIds.every((id, i) => id === b.groupIds[i])
+    sameIds(a.groupIds, b.groupIds)
   );
+}
+
+export function sameIds(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((id, i) => id === b[i]);
 }
 
 export function sameAddress(a: ContactAddress | undefined, b: ContactAddress | undefined): boolean {

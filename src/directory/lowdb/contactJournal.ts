@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { open, rename, stat, truncate, type FileHandle } from 'node:fs/promises';
-import { sameAddress, samePhones } from '../../domain/contactMerge';
+import { sameAddress, sameIds, samePhones } from '../../domain/contactMerge';
 import type { AuditEntry, Contact, ImportJob } from '../../domain/types';
 
 /**
@@ -147,8 +147,6 @@ export function patched(contact: Contact, patch: ContactPatch): Contact {
   for (const [field, value] of Object.entries(patch)) if (value !== null) result[field] = value;
   return result as unknown as Contact;
 }
-
-const sameIds = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((id, i) => id === b[i]);
 
 /** As few write calls as the system allows: FileHandle.writeFile writes 512 KiB at a time, each a trip to the thread pool. */
 async function writeAll(handle: FileHandle, bytes: Buffer): Promise<void> {
