@@ -31,40 +31,49 @@ export function namePhoneKey(contact: Pick<Contact, 'displayName' | 'phoneNumber
 const TEXT_FIELDS = ['displayName', 'firstName', 'lastName', 'email', 'sipUri', 'title', 'companyName'] as const;
 const ADDRESS_FIELDS = ['street', 'city', 'state', 'country', 'zip'] as const;
 
-export type DraftMerger = (base: ContactData | undefined, draft: ContactDraft, groupIds: string[]) => ContactData;
+/** Which of a contact's fields a file's rows give (the others are kept): see mergeDraft. */
+export interface MergedFields {
+  text: readonly boolean[];
+  address: readonly boolean[];
+  phones: boolean;
+  groups: boolean;
+}
+
+export function mergedFields(columns: ReadonlySet<FieldKey>): MergedFields {
+  return {
+    text: TEXT_FIELDS.map((field) => columns.has(field)),
+    address: ADDRESS_FIELDS.map((field) => columns.has(field)),
+    phones: PHONE_FIELDS.some((field) => columns.has(field)),
+    groups: GROUP_FIELDS.some((field) => columns.has(field)),
+  };
+}
 
 /**
  * Builds the contact a row describes. Only the fields whose column is in the
- * file (`columns`) come from the row, an empty cell clearing the value; the
+ * file (`fromRow`) come from the row, an empty cell clearing the value; the
  * other fields keep the existing contact's values, so a file with fewer
  * columns never wipes what it does not mention. Arrays are shared, not
  * copied: the result goes to the store, which copies what it keeps.
  */
-export function draftMerger(columns: ReadonlySet<FieldKey>): DraftMerger {
-  const textFromRow = TEXT_FIELDS.map((field) => columns.has(field));
-  const addressFromRow = ADDRESS_FIELDS.map((field) => columns.has(field));
-  const phonesFromRow = PHONE_FIELDS.some((field) => columns.has(field));
-  const groupsFromRow = GROUP_FIELDS.some((field) => columns.has(field));
-  return (base, draft, groupIds) => {
-    const merged: ContactData = {
-      displayName: draft.displayName,
-      phoneNumbers: phonesFromRow ? draft.phoneNumbers : (base?.phoneNumbers ?? []),
-      groupIds: groupsFromRow ? groupIds : (base?.groupIds ?? []),
-    };
-    for (let i = 0; i < TEXT_FIELDS.length; i++) {
-      const field = TEXT_FIELDS[i];
-      const value = textFromRow[i] ? draft[field] : base?.[field];
-      if (value !== undefined) merged[field] = value;
-    }
-    let address: ContactAddress | undefined;
-    for (let i = 0; i < ADDRESS_FIELDS.length; i++) {
-      const field = ADDRESS_FIELDS[i];
-      const value = addressFromRow[i] ? draft.address[field] : base?.address?.[field];
-      if (value !== undefined) (address ??= {})[field] = value;
-    }
-    if (address) merged.address = address;
-    return merged;
+export function mergeDraft(fromRow: MergedFields, base: ContactData | undefined, draft: ContactDraft, groupIds: string[]): ContactData {
+  const merged: ContactData = {
+    displayName: draft.displayName,
+    phoneNumbers: fromRow.phones ? draft.phoneNumbers : (base?.phoneNumbers ?? []),
+    groupIds: fromRow.groups ? groupIds : (base?.groupIds ?? []),
   };
+  for (let i = 0; i < TEXT_FIELDS.length; i++) {
+    const field = TEXT_FIELDS[i];
+    const value = fromRow.text[i] ? draft[field] : base?.[field];
+    if (value !== undefined) merged[field] = value;
+  }
+  let address: ContactAddress | undefined;
+  for (let i = 0; i < ADDRESS_FIELDS.length; i++) {
+    const field = ADDRESS_FIELDS[i];
+    const value = fromRow.address[i] ? draft.address[field] : base?.address?.[field];
+    if (value !== undefined) (address ??= {})[field] = value;
+  }
+  if (address) merged.address = address;
+  return merged;
 }
 
 /**

@@ -10,7 +10,7 @@ import { mapHeader, normalizeHeader, type HeaderMap } from '../csv/formats';
 import { USER_COLUMNS } from '../csv/usersFormat';
 import { contactPlanner, contactPlannerAhead, matchEarly, type ContactPlanner, type IdentityKind } from './contactPlan';
 import { phoneReader, type PhoneReader } from './phoneReadings';
-import { runImport, type ImportOptions, type ImportOutcome, type ImportRequest, type ImportSpec, type RowPlanner } from './importPipeline';
+import { runImport, type ImportOptions, type ImportOutcome, type ImportRequest, type ImportSpec, type RowPlannerAhead } from './importPipeline';
 
 export type { FailedRecords, ImportIssue, ImportOptions, ImportOutcome, ImportReport, ImportRequest } from './importPipeline';
 export { MAX_VALUE_LENGTH } from './importPipeline';
@@ -56,14 +56,7 @@ function contactsSpec(directory: Directory, region: string): ImportSpec<HeaderMa
           if (id) ids.push(contactUuidKey(id));
           if (email) emails.push(email);
         },
-        async *ready() {
-          // A row is ready once every number up to its last one is read.
-          let rows = 0;
-          for await (const read of reader.read()) {
-            while (rows + 1 < numbersFrom.length && numbersFrom[rows + 1] <= read) rows++;
-            yield rows;
-          }
-        },
+        ready: () => rowsWithNumbersRead(reader, numbersFrom),
       };
     },
     checkRow(value, header, index) {
@@ -83,19 +76,22 @@ function contactsSpec(directory: Directory, region: string): ImportSpec<HeaderMa
       // The contacts the rows name by UUID or e-mail are looked up while the worker reads the last numbers.
       const early = matchEarly(directory, ids, emails);
       if (!early) return undefined;
-      const planner = await contactPlannerAhead(directory, header.fields, early);
-      return {
-        ...rowPlanner(directory, planner),
-        canPlan: (draft) => planner.canPlan(draft),
-        complete: (drafts) => planner.complete(directory, drafts),
-      };
+      return rowPlanner(directory, await contactPlannerAhead(directory, header.fields, early));
     },
   };
 }
 
-function rowPlanner(directory: Directory, planner: ContactPlanner): RowPlanner<ContactDraft, FieldKey> {
+/**
+ * The planner as the import pipeline takes it. One object literal, not a
+ * spread: the rows' checks call it for every row, and a spread gave it a
+ * map (hidden class) of its own at every import, which threw away their
+ * optimised code each time.
+ */
+function rowPlanner(directory: Directory, planner: ContactPlanner): RowPlannerAhead<ContactDraft, FieldKey> {
   return {
     plan: (line, draft) => planner.plan(line, draft),
+    canPlan: (draft) => planner.canPlan(draft),
+    complete: (drafts) => planner.complete(directory, drafts),
     async apply(ctx, ending) {
       const { job, failed = [] } = await directory.applyContactChanges(planner.changes, ctx, ending);
       // A backend that writes item by item (Webex bulk requests) names the changes it refused by position.
@@ -104,6 +100,15 @@ function rowPlanner(directory: Directory, planner: ContactPlanner): RowPlanner<C
     },
     columnDetails: identityDetails,
   };
+}
+
+/** How many rows are ready as the numbers are read: a row is, once every number up to its last one is (see rowsReady on why module level). */
+async function* rowsWithNumbersRead(reader: PhoneReader, numbersFrom: readonly number[]): AsyncGenerator<number, void> {
+  let rows = 0;
+  for await (const read of reader.read()) {
+    while (rows + 1 < numbersFrom.length && numbersFrom[rows + 1] <= read) rows++;
+    yield rows;
+  }
 }
 
 /** Gives `add` a row's number cells, extensions left out (they are not phone numbers). */

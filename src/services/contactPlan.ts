@@ -1,7 +1,7 @@
 import { matchByScan, type ContactKeys, type ContactMatches } from '../directory/contactMatches';
 import type { ContactChanges, Directory } from '../directory/directory';
 import type { ContactDraft, FieldKey } from '../domain/contactFields';
-import { draftMerger, emailKey, identityOf, namePhoneKey, sameContactData, type DraftMerger } from '../domain/contactMerge';
+import { emailKey, identityOf, mergeDraft, mergedFields, namePhoneKey, sameContactData, type MergedFields } from '../domain/contactMerge';
 import { NO_ISSUES } from '../domain/contactIssues';
 import type { RowIssue } from '../domain/contactRules';
 import type { Contact, DistributionList } from '../domain/types';
@@ -96,7 +96,7 @@ export class ContactPlanner {
   private readonly takenContacts = new Map<string, number>();
   private readonly takenIdentities = new Map<string, number>();
   private readonly emailLines = new Map<string, number>();
-  private readonly merge: DraftMerger;
+  private readonly fromRow: MergedFields;
 
   /** `known`: the keys `matches` were asked for, when not every key of the rows was (a planner ahead). */
   constructor(
@@ -105,7 +105,7 @@ export class ContactPlanner {
     columns: ReadonlySet<FieldKey>,
     private known?: ContactKeys,
   ) {
-    this.merge = draftMerger(columns);
+    this.fromRow = mergedFields(columns);
     this.listsById = new Map(lists.map((l) => [l.id, l]));
     this.listsByName = new Map([...lists].reverse().map((l) => [l.name, l]));
   }
@@ -141,7 +141,7 @@ export class ContactPlanner {
     }
     taken.set(key, line);
 
-    const merged = this.merge(target, draft, groupIds);
+    const merged = mergeDraft(this.fromRow, target, draft, groupIds);
     if (!target) {
       this.changes.create.push(merged);
       this.lines.create.push(line);

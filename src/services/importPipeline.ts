@@ -278,12 +278,19 @@ function rowReader<Header extends MappedHeader<Field>, Draft, Field extends stri
     if ('error' in mapped) throw mapped.error;
     return mapped;
   };
-  /** The number of leading rows ready to check, as the read-ahead work comes back; all of them when there is none. */
-  async function* ready(): AsyncGenerator<number, void> {
-    if (readAhead) yield* readAhead.ready();
-    yield rows.length;
-  }
-  return { onRecord, mapped: mappedRows, rows, ready };
+  return { onRecord, mapped: mappedRows, rows, ready: () => rowsReady(readAhead, rows) };
+}
+
+/**
+ * The number of leading rows ready to check, as the read-ahead work comes
+ * back; all of them when there is none. A module-level generator: each
+ * generator function made per import gave its generators a map of their
+ * own, and the code iterating them was deoptimised ("wrong map") and
+ * optimised again at every import.
+ */
+async function* rowsReady<Field extends string>(readAhead: RowReadAhead<Field> | undefined, rows: readonly string[][]): AsyncGenerator<number, void> {
+  if (readAhead) yield* readAhead.ready();
+  yield rows.length;
 }
 
 /**

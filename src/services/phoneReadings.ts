@@ -47,34 +47,18 @@ export function phoneReader(region: string): PhoneReader {
   const numbers: string[] = [];
   /** Each number's reading, at its position, once read. */
   const readings: PackedReading[] = [];
-  const batches: { raws: string[]; claim: SharedArrayBuffer; answer: Promise<PackedReading[] | undefined> }[] = [];
+  const batches: Batch[] = [];
   const parallel = existsSync(WORKER_FILE);
   const file = nextFile++;
   /** Sends each full batch not sent yet, and with `tail` the last one, however short. */
   const post = (tail = false) => {
     while (numbers.length - batches.length * BATCH >= (tail ? 1 : BATCH)) {
       const request: BatchRequest = { raws: numbers.slice(batches.length * BATCH, (batches.length + 1) * BATCH), region, file, claim: new SharedArrayBuffer(4) };
-      batches.push({ ...request, answer: readOnWorker(request).catch(() => undefined) });
+      batches.push({ raws: request.raws, claim: request.claim, answer: readOnWorker(request).catch(() => undefined) });
     }
   };
-  const readHere = memoReader(region);
-  async function* read(): AsyncGenerator<number, void> {
-    if (!batches.length) {
-      // A file too small to share is read here whole.
-      for (const raw of numbers) readings.push(readHere(raw));
-      yield readings.length;
-      return;
-    }
-    post(true);
-    const readHereFirst: (PackedReading[] | undefined)[] = batches.map(() => undefined);
-    for (let i = batches.length - 1; i >= 0 && !isClaimed(batches[0].claim); i--) if (claimBatch(batches[i].claim)) readHereFirst[i] = batches[i].raws.map(readHere);
-    for (let i = 0; i < batches.length; i++) {
-      const batch = readHereFirst[i] ?? (await batches[i].answer) ?? batches[i].raws.map(readHere);
-      for (const reading of batch) readings.push(reading);
-      yield readings.length;
-    }
-    worker?.postMessage({ forget: file } satisfies ForgetFile);
-  }
+  const fileNumbers: FileNumbers = { file, numbers, readings, batches, readHere: memoReader(region), post };
+  const read = () => readNumbers(fileNumbers);
   return {
     add(raw) {
       numbers.push(raw);
@@ -92,6 +76,45 @@ export function phoneReader(region: string): PhoneReader {
       return new Map(numbers.map((raw, i) => [raw, unpackReading(readings[i])]));
     },
   };
+}
+
+interface Batch {
+  raws: string[];
+  claim: SharedArrayBuffer;
+  answer: Promise<PackedReading[] | undefined>;
+}
+
+/** A file's numbers as they are added, sent in batches and read. */
+interface FileNumbers {
+  file: number;
+  numbers: string[];
+  readings: PackedReading[];
+  batches: Batch[];
+  readHere: (raw: string) => PackedReading;
+  post(tail?: boolean): void;
+}
+
+/**
+ * PhoneReader.read. A module-level generator: a generator function made per
+ * file gives its generators a map of their own, and the code iterating them
+ * was deoptimised and optimised again at every import.
+ */
+async function* readNumbers({ file, numbers, readings, batches, readHere, post }: FileNumbers): AsyncGenerator<number, void> {
+  if (!batches.length) {
+    // A file too small to share is read here whole.
+    for (const raw of numbers) readings.push(readHere(raw));
+    yield readings.length;
+    return;
+  }
+  post(true);
+  const readHereFirst: (PackedReading[] | undefined)[] = batches.map(() => undefined);
+  for (let i = batches.length - 1; i >= 0 && !isClaimed(batches[0].claim); i--) if (claimBatch(batches[i].claim)) readHereFirst[i] = batches[i].raws.map(readHere);
+  for (let i = 0; i < batches.length; i++) {
+    const batch = readHereFirst[i] ?? (await batches[i].answer) ?? batches[i].raws.map(readHere);
+    for (const reading of batch) readings.push(reading);
+    yield readings.length;
+  }
+  worker?.postMessage({ forget: file } satisfies ForgetFile);
 }
 
 /** Every distinct number of `raws` with its reading. */
