@@ -36,7 +36,7 @@ import type { ContactData } from '../../domain/contactFields';
 import { emailKey } from '../../domain/contactMerge';
 import { displayNameOf } from '../../domain/users';
 import { matchByScan, type ContactKeys, type ContactMatches } from '../contactMatches';
-import { ContactJournal, contactPatch, type ContactBatch, type JournalContents } from './contactJournal';
+import { ContactJournal, contactPatch, type ContactBatch, type ContactPatch, type JournalContents } from './contactJournal';
 import { SCHEMA_VERSION, type OrgData, type OrgSeed } from './schema';
 import { sandboxSeed } from './seed';
 import {
@@ -286,8 +286,9 @@ class LowdbDirectory implements Directory {
    */
   private async writeContacts({ put = [], ...batch }: Omit<ContactBatch, 'patch'>, priors?: readonly Contact[]): Promise<void> {
     const before = priors ? put.map((_, i) => priors[i]) : put.map((contact) => this.contacts.get(contact.id));
-    const created = put.filter((_, i) => !before[i]);
-    const patches = put.flatMap((contact, i) => (before[i] ? [contactPatch(before[i], contact)] : []));
+    const created: Contact[] = [];
+    const patches: ContactPatch[] = [];
+    put.forEach((contact, i) => (before[i] ? patches.push(contactPatch(before[i], contact)) : created.push(contact)));
     await this.journal.append({ ...batch, ...(created.length ? { put: created } : {}), ...(patches.length ? { patch: patches } : {}) });
     for (const id of batch.del ?? []) {
       this.unindexEmail(this.contacts.get(id));
