@@ -13,7 +13,7 @@ export function registerContactsCommands(program: Command): void {
     .description('import a contacts file (Webex template or company-contacts format): valid rows are applied, failed rows reported')
     .argument('<file>', 'a .csv (UTF-8, UTF-16 or Windows-1252; comma, semicolon or tab) or .xlsx file')
     .option('--dry-run', 'check the file and report what would change, without writing anything')
-    .option('--errors-out <file>', 'write the failed rows with a Comments column to this CSV file (only when rows failed)')
+    .option('--errors-out <file>', 'write the failed rows with a Comments column to this CSV file (removed when no row failed)')
     .action((file: string, opts: { dryRun?: boolean; errorsOut?: string }, command: Command) =>
       withServices(({ contacts }, ctx, m) =>
         importAndReport(m, file, opts, command.optsWithGlobals().json === true, (input) => contacts.importFile(input, ctx)),

@@ -1,5 +1,5 @@
 import { constants } from 'node:fs';
-import { access, readFile, stat, writeFile } from 'node:fs/promises';
+import { access, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ImportKind } from '../domain/types';
 import type { Messages } from '../i18n';
@@ -72,7 +72,12 @@ function printOutcome(m: Messages, outcome: ImportOutcome, fileName: string, jso
   else process.stdout.write(reportLines(m, report, fileName).map((line) => `${line}\n`).join(''));
 }
 
-/** `import <file>`: reads it, imports it, writes --errors-out when rows failed, prints the outcome (exit 1 for a refused file). */
+/**
+ * `import <file>`: reads it, imports it, prints the outcome (exit 1 for a
+ * refused file) and writes --errors-out when rows failed. When none failed,
+ * an error file already there (an earlier import's, fixed since) is removed:
+ * left in place, it would say rows failed that now passed.
+ */
 export async function importAndReport(
   m: Messages,
   file: string,
@@ -86,7 +91,15 @@ export async function importAndReport(
   const outcome = await importFile({ bytes, fileName: path.basename(file), dryRun: opts.dryRun === true });
   printOutcome(m, outcome, file, json, kind);
   const errorFile = outcome.ok ? importErrorFile(m, outcome.failed) : undefined;
-  if (opts.errorsOut === undefined || !errorFile) return;
+  if (opts.errorsOut === undefined) return;
+  if (!errorFile) {
+    const removed = await rm(opts.errorsOut).then(
+      () => true,
+      () => false,
+    );
+    if (removed && !json) process.stdout.write(`${m.cli.staleErrorFileRemoved(opts.errorsOut)}\n`);
+    return;
+  }
   try {
     await writeFile(opts.errorsOut, errorFile);
   } catch (error) {

@@ -16,7 +16,7 @@ export function registerUsersFileCommands(program: Command): void {
       new Option('--mode <mode>', 'add: TRUE adds a licence, FALSE changes nothing; add-remove: FALSE removes it').choices(['add', 'add-remove']).default('add'),
     )
     .option('--dry-run', 'check the file and report what would change, without writing anything')
-    .option('--errors-out <file>', 'write the failed rows with a Comments column to this CSV file (only when rows failed)')
+    .option('--errors-out <file>', 'write the failed rows with a Comments column to this CSV file (removed when no row failed)')
     .action((file: string, opts: { mode: UsersImportMode; dryRun?: boolean; errorsOut?: string }, command: Command) =>
       withServices(({ userFiles }, ctx, m) =>
         importAndReport(m, file, opts, command.optsWithGlobals().json === true, (input) => userFiles.importFile(input, ctx, opts.mode), 'users'),

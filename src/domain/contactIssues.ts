@@ -35,6 +35,7 @@ export type ContactIssueCode =
   | 'phone_invalid'
   | 'phone_scientific_notation'
   | 'phone_lost_plus'
+  | 'phone_plus_added'
   | 'phone_not_valid'
   | 'extension_invalid'
   | 'email_invalid'

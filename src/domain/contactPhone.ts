@@ -38,7 +38,11 @@ export function readContactPhone(raw: string, type: ContactPhoneType, region: st
   // extract: false reads the whole cell as the number (our own check above already allows nothing else).
   const parsed = parsePhoneNumberFromString(international, { defaultCountry: region as CountryCode, extract: false });
   // A valid number is also possible: one check for the common case.
-  if (parsed?.isValid()) return { value: parsed.number };
+  if (parsed?.isValid()) {
+    // 33612345678: +33 6 12 34 56 78 as a spreadsheet shows it once it dropped the "+". libphonenumber reads it right; the admin is told.
+    if (parsed.number === `+${international}`) return { value: parsed.number, warning: { code: 'phone_plus_added', details: { value: raw, e164: parsed.number } } };
+    return { value: parsed.number };
+  }
   if (parsed?.isPossible()) {
     return { value: parsed.number, warning: { code: 'phone_not_valid', details: { value: raw, e164: parsed.number } } };
   }

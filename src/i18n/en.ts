@@ -271,6 +271,8 @@ export const en = {
         `"${d.value}" in "${d.column}" is a number that a spreadsheet turned into scientific notation: its last digits are lost. Type the number again in a column formatted as text (e.g. +33 6 12 34 56 78), then save as CSV.`,
       phone_lost_plus: (d: Details) =>
         `"${d.value}" in "${d.column}" looks like an international number that lost its "+" in a spreadsheet: write ${d.suggestion}, in a column formatted as text so that the "+" stays.`,
+      phone_plus_added: (d: Details) =>
+        `"${d.value}" in "${d.column}" is an international number without its "+" (a spreadsheet drops it): imported as ${d.e164}. Check it; write it with its "+", in a column formatted as text, and this warning goes.`,
       phone_not_valid: (d: Details) =>
         `"${d.value}" in "${d.column}" (${d.e164}) has a possible length but is not a number in use in its country: imported as it is, check it.`,
       extension_invalid: (d: Details) => `"${d.value}" in "${d.column}" is not an extension: an extension holds 2 to 10 digits (e.g. 4021).`,
@@ -303,6 +305,7 @@ export const en = {
     wrote: (file: string) => `Wrote ${file}`,
     errorFileNotWritten: (file: string, reason: string) =>
       `The import ran (its report is above), but the error file ${file} could not be written (${reason}). Import the file again with --dry-run and another --errors-out to get it: nothing is applied twice.`,
+    staleErrorFileRemoved: (file: string) => `No row failed: removed ${file}, the error file of an earlier import.`,
     importFile: (name: string, format: string, encoding: string, delimiter: string, rows: number) =>
       `${name}: ${format}, ${encoding}, delimiter ${delimiter === '\t' ? 'tab' : `"${delimiter}"`}, ${rows} row(s)`,
     importDryRun: (c: ImportCounts) =>

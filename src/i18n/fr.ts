@@ -275,6 +275,8 @@ export const fr: Messages = {
         `« ${d.value} » dans « ${d.column} » est un nombre qu'un tableur a écrit en notation scientifique : ses derniers chiffres sont perdus. Ressaisissez le numéro dans une colonne au format texte (par ex. +33 6 12 34 56 78), puis enregistrez en CSV.`,
       phone_lost_plus: (d) =>
         `« ${d.value} » dans « ${d.column} » ressemble à un numéro international qui a perdu son « + » dans un tableur : écrivez ${d.suggestion}, dans une colonne au format texte pour que le « + » reste.`,
+      phone_plus_added: (d) =>
+        `« ${d.value} » dans « ${d.column} » est un numéro international sans son « + » (un tableur le supprime) : importé comme ${d.e164}. Vérifiez-le ; écrit avec son « + », dans une colonne au format texte, il ne donne plus cet avertissement.`,
       phone_not_valid: (d) =>
         `« ${d.value} » dans « ${d.column} » (${d.e164}) a une longueur possible mais n'est pas un numéro attribué dans son pays : importé tel quel, vérifiez-le.`,
       extension_invalid: (d) =>
@@ -308,6 +310,7 @@ export const fr: Messages = {
     wrote: (file) => `Écrit : ${file}`,
     errorFileNotWritten: (file, reason) =>
       `L'import a eu lieu (son compte rendu est ci-dessus), mais le fichier d'erreurs ${file} n'a pas pu être écrit (${reason}). Importez à nouveau le fichier avec --dry-run et un autre --errors-out pour l'obtenir : rien n'est appliqué deux fois.`,
+    staleErrorFileRemoved: (file) => `Aucune ligne en échec : ${file}, le fichier d'erreurs d'un import précédent, a été supprimé.`,
     importFile: (name, format, encoding, delimiter, rows) =>
       `${name} : ${format}, ${encoding}, séparateur ${delimiter === '\t' ? 'tabulation' : `« ${delimiter} »`}, ${rows} ligne(s)`,
     importDryRun: (c) =>

@@ -74,6 +74,21 @@ test('--errors-out writes nothing when no row failed', () => {
   expect(fs.existsSync(temp('errors.csv'))).toBe(false);
 });
 
+test('an error file left by an earlier import is removed once no row fails (it would list rows that now passed); the text report says so', () => {
+  const errorsOut = temp('errors.csv');
+  cli('contacts', 'import', path.join(OWN, 'webex-row-errors.csv'), '--errors-out', errorsOut, '--dry-run');
+  expect(fs.existsSync(errorsOut)).toBe(true);
+  const run = cli('contacts', 'import', FILLED, '--errors-out', errorsOut);
+  expect(run.code).toBe(0);
+  expect(fs.existsSync(errorsOut)).toBe(false);
+  expect(run.stdout).toContain(`No row failed: removed ${errorsOut}, the error file of an earlier import.`);
+
+  fs.writeFileSync(errorsOut, 'stale');
+  const json = cli('contacts', 'import', FILLED, '--errors-out', errorsOut, '--json');
+  expect(json.json).toMatchObject({ created: 0, unchanged: 8, failed: 0 });
+  expect(fs.existsSync(errorsOut)).toBe(false);
+});
+
 test('--errors-out that cannot be written (no such folder, or a folder) is a usage error, exit 2, before anything is imported', () => {
   const rows = path.join(OWN, 'webex-row-errors.csv');
   const missing = cli('contacts', 'import', rows, '--json', '--errors-out', temp('missing/errors.csv'));

@@ -25,6 +25,16 @@ describe('phone numbers', () => {
     expect(readContactPhone('02 555 12 34', 'work', 'BE')).toEqual({ value: '+3225551234' });
   });
 
+  test('a number of the default region that lost its + is read as international, with a phone_plus_added warning', () => {
+    expect(readContactPhone('33 6 12 34 56 78', 'work', 'FR')).toEqual({
+      value: '+33612345678',
+      warning: { code: 'phone_plus_added', details: { value: '33 6 12 34 56 78', e164: '+33612345678' } },
+    });
+    expect(readContactPhone('3225551234', 'work', 'BE')).toMatchObject({ value: '+3225551234', warning: { code: 'phone_plus_added' } });
+    // A national number is no such case: 612345678 lost its leading 0, not a "+".
+    expect(readContactPhone('612345678', 'work', 'FR')).toEqual({ value: '+33612345678' });
+  });
+
   test('a possible but not valid number is kept with a phone_not_valid warning (seed 004 US numbers)', () => {
     expect(readContactPhone('0015551234567', 'work', 'FR')).toEqual({
       value: '+15551234567',
