@@ -13,13 +13,17 @@ export interface ContactMatches {
   byId: Map<string, Contact>;
   byEmail: Map<string, Contact>;
   byNamePhone: Map<string, Contact>;
+  /** Display name + first number keys that more than one contact holds: a row naming one cannot say which. */
+  sharedNamePhones?: Set<string>;
 }
 
 /** One pass over `contacts` keeping only those the keys name: every lookup after it is a Map. */
 export function matchByScan(contacts: Iterable<Contact>, keys: ContactKeys): ContactMatches {
-  const matches: ContactMatches = { byId: new Map(), byEmail: new Map(), byNamePhone: new Map() };
+  const matches: ContactMatches = { byId: new Map(), byEmail: new Map(), byNamePhone: new Map(), sharedNamePhones: new Set() };
   const keep = (map: Map<string, Contact>, wanted: ReadonlySet<string>, key: string, contact: Contact) => {
-    if (wanted.has(key) && !map.has(key)) map.set(key, contact);
+    if (!wanted.has(key)) return;
+    if (!map.has(key)) map.set(key, contact);
+    else if (map === matches.byNamePhone) matches.sharedNamePhones!.add(key);
   };
   for (const contact of contacts) {
     if (keys.ids.size) keep(matches.byId, keys.ids, contact.id, contact);

@@ -43,6 +43,7 @@ export type ContactIssueCode =
   | 'too_many_values'
   | 'unknown_column'
   | 'unknown_contact_uuid'
+  | 'ambiguous_contact'
   | 'unknown_group'
   | 'duplicate_row'
   | 'email_in_use'

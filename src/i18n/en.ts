@@ -284,6 +284,8 @@ export const en = {
       unknown_column: (d: Details) => `Column "${d.column}" is not a column I know: its values are ignored. If it should be read, give it the template's name.`,
       unknown_contact_uuid: (d: Details) =>
         `No contact has the Contact UUID "${d.value}". Leave "${d.column}" empty to create a new contact, or copy the UUID from a fresh export.`,
+      ambiguous_contact: () =>
+        'Several contacts have this display name and first number: the row cannot say which one to change. Give it its Contact UUID (from an export) or its e-mail, or change the other contacts first.',
       unknown_group: (d: Details) =>
         `There is no distribution list "${d.value}" ("${d.column}"). Create the list first, or give the id or exact name of an existing list.`,
       duplicate_row: (d: Details) =>

@@ -290,6 +290,8 @@ export const fr: Messages = {
         `La colonne « ${d.column} » n'est pas une colonne connue : ses valeurs sont ignorées. Si elle doit être lue, donnez-lui le nom du modèle.`,
       unknown_contact_uuid: (d) =>
         `Aucun contact n'a le Contact UUID « ${d.value} ». Laissez « ${d.column} » vide pour créer un nouveau contact, ou copiez l'UUID depuis un export récent.`,
+      ambiguous_contact: () =>
+        "Plusieurs contacts ont ce nom d'affichage et ce premier numéro : la ligne ne dit pas lequel modifier. Donnez-lui son Contact UUID (d'un export) ou son e-mail, ou modifiez d'abord les autres contacts.",
       unknown_group: (d) =>
         `Il n'y a pas de liste de diffusion « ${d.value} » (« ${d.column} »). Créez d'abord la liste, ou donnez l'id ou le nom exact d'une liste existante.`,
       duplicate_row: (d) =>

@@ -170,6 +170,7 @@ export class ContactPlanner {
     if (!rest.ids.size && !rest.emails.size && !rest.namePhones.size) return;
     const found = await matchesOf(directory, rest);
     for (const kind of ['byId', 'byEmail', 'byNamePhone'] as const) for (const [key, contact] of found[kind]) this.matches[kind].set(key, contact);
+    for (const key of found.sharedNamePhones ?? []) (this.matches.sharedNamePhones ??= new Set()).add(key);
   }
 
   /** The existing contact a draft matches, by its Contact UUID, e-mail, or display name + first number. */
@@ -185,6 +186,8 @@ export class ContactPlanner {
       return contact;
     }
     if (draft.email !== undefined) return emailOwner;
-    return this.matches.byNamePhone.get(namePhoneKey(draft));
+    const key = namePhoneKey(draft);
+    if (this.matches.sharedNamePhones?.has(key)) errors.push({ field: null, code: 'ambiguous_contact', details: {} });
+    return this.matches.byNamePhone.get(key);
   }
 }

@@ -182,6 +182,14 @@ describe('identity and matching', () => {
     expect(planner.matchOf(draft)?.id).toBe(ada.id);
   });
 
+  test('a display name + first number that several contacts share is a row error, and none of them changes', async () => {
+    const before = await seed('Accueil,,01 23 45 67 00,work,accueil@nord.example.com,', 'Accueil,,01 23 45 67 00,work,accueil@sud.example.com,');
+    const report = await h.report(webex('ACCUEIL,,0123456700,work,,Switchboard', 'Other,,0123456799,work,,'));
+    expect(report).toMatchObject({ created: 1, updated: 0, failed: 1 });
+    expect(report.errors).toMatchObject([{ line: 2, column: null, code: 'ambiguous_contact' }]);
+    expect((await h.directory.listContacts()).filter((c) => c.displayName === 'Accueil')).toEqual(before);
+  });
+
   test('without UUID nor e-mail, display name (any case) + first number match', async () => {
     const [bob] = await seed('Bob,,01 23 45 67 01,work,,');
     expect(await h.report(webex('BOB,,0123456701,work,,Plumber'))).toMatchObject({ created: 0, updated: 1 });

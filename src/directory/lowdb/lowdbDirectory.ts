@@ -462,11 +462,10 @@ class LowdbDirectory implements Directory {
       }
       return found;
     };
-    return {
-      byId: pick(keys.ids, (id) => id),
-      byEmail: pick(keys.emails, (email) => this.contactByEmail.get(email)),
-      byNamePhone: keys.namePhones.size ? matchByScan(this.contacts.values(), { ...keys, ids: new Set(), emails: new Set() }).byNamePhone : new Map(),
-    };
+    const { byNamePhone, sharedNamePhones } = keys.namePhones.size
+      ? matchByScan(this.contacts.values(), { ...keys, ids: new Set(), emails: new Set() })
+      : { byNamePhone: new Map<string, Contact>(), sharedNamePhones: undefined };
+    return { byId: pick(keys.ids, (id) => id), byEmail: pick(keys.emails, (email) => this.contactByEmail.get(email)), byNamePhone, sharedNamePhones };
   }
 
   applyContactChanges(changes: ContactChanges, ctx: WriteContext, ending?: ImportEnding): Promise<ContactChangesResult> {
