@@ -145,13 +145,11 @@ export async function runImport<Header extends MappedHeader<Field>, Draft, Field
 ): Promise<ImportOutcome> {
   const now = options.now ?? (() => new Date());
   const { dryRun } = request;
-  // The job is written while the file is read: a refused import (another one is running) is known once the file is read.
-  const starting = dryRun ? Promise.resolve(undefined) : directory.createImportJob({ kind: spec.kind, by: ctx.actor.name, fileName: request.fileName });
-  starting.catch(() => undefined);
-  const fail = async () => {
-    const job = await starting.catch(() => undefined);
-    return job && directory.updateImportJob(job.id, { status: 'failed', endedAt: now().toISOString() });
-  };
+  // The job is written before the file is read: an import refused because another one is running is told at once,
+  // and a process killed while reading leaves a running job, which the next start marks interrupted. (Written
+  // meanwhile, it reached the disk only once the file was read: reading it does not let the event loop turn.)
+  const job = dryRun ? undefined : await directory.createImportJob({ kind: spec.kind, by: ctx.actor.name, fileName: request.fileName });
+  const fail = () => job && directory.updateImportJob(job.id, { status: 'failed', endedAt: now().toISOString() });
   try {
     const reader = rowReader(spec, options.limits.maxRows);
     let table: Table;
@@ -161,11 +159,9 @@ export async function runImport<Header extends MappedHeader<Field>, Draft, Field
       mapped = reader.mapped();
     } catch (error) {
       if (!(error instanceof CsvFileError)) throw error;
-      await starting;
       const ended = await fail();
       return { ok: false, dryRun, fileError: { code: error.code, details: error.details }, job: ended };
     }
-    const job = await starting;
     const { planner, planning } = await checkAndPlan(table, mapped, spec, reader);
     const { report, failed, outcomes } = planning;
     const { created, updated, unchanged } = report;
@@ -176,7 +172,7 @@ export async function runImport<Header extends MappedHeader<Field>, Draft, Field
     }
     return { ok: true, report: { ...report, ...spec.reportExtras, dryRun }, failed, job: applied?.job };
   } catch (error) {
-    await fail().catch(() => undefined);
+    await fail()?.catch(() => undefined);
     throw error;
   }
 }
