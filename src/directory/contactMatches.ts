@@ -19,16 +19,20 @@ export interface ContactMatches {
 
 /** One pass over `contacts` keeping only those the keys name: every lookup after it is a Map. */
 export function matchByScan(contacts: Iterable<Contact>, keys: ContactKeys): ContactMatches {
-  const matches: ContactMatches = { byId: new Map(), byEmail: new Map(), byNamePhone: new Map(), sharedNamePhones: new Set() };
+  const sharedNamePhones = new Set<string>();
+  const matches: ContactMatches = { byId: new Map(), byEmail: new Map(), byNamePhone: new Map(), sharedNamePhones };
   const keep = (map: Map<string, Contact>, wanted: ReadonlySet<string>, key: string, contact: Contact) => {
-    if (!wanted.has(key)) return;
-    if (!map.has(key)) map.set(key, contact);
-    else if (map === matches.byNamePhone) matches.sharedNamePhones!.add(key);
+    if (wanted.has(key) && !map.has(key)) map.set(key, contact);
   };
   for (const contact of contacts) {
     if (keys.ids.size) keep(matches.byId, keys.ids, contact.id, contact);
     if (keys.emails.size && contact.email) keep(matches.byEmail, keys.emails, emailKey(contact.email), contact);
-    if (keys.namePhones.size) keep(matches.byNamePhone, keys.namePhones, namePhoneKey(contact), contact);
+    if (keys.namePhones.size) {
+      const key = namePhoneKey(contact);
+      // Ids and e-mails are unique; a display name + first number is not.
+      if (matches.byNamePhone.has(key)) sharedNamePhones.add(key);
+      else keep(matches.byNamePhone, keys.namePhones, key, contact);
+    }
   }
   return matches;
 }

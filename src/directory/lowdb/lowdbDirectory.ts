@@ -462,10 +462,14 @@ class LowdbDirectory implements Directory {
       }
       return found;
     };
-    const { byNamePhone, sharedNamePhones } = keys.namePhones.size
-      ? matchByScan(this.contacts.values(), { ...keys, ids: new Set(), emails: new Set() })
-      : { byNamePhone: new Map<string, Contact>(), sharedNamePhones: undefined };
-    return { byId: pick(keys.ids, (id) => id), byEmail: pick(keys.emails, (email) => this.contactByEmail.get(email)), byNamePhone, sharedNamePhones };
+    // Display name + first number has no index: those keys are matched by a scan, when rows ask for them.
+    const scanned = keys.namePhones.size ? matchByScan(this.contacts.values(), { ...keys, ids: new Set(), emails: new Set() }) : undefined;
+    return {
+      byId: pick(keys.ids, (id) => id),
+      byEmail: pick(keys.emails, (email) => this.contactByEmail.get(email)),
+      byNamePhone: scanned?.byNamePhone ?? new Map(),
+      sharedNamePhones: scanned?.sharedNamePhones,
+    };
   }
 
   applyContactChanges(changes: ContactChanges, ctx: WriteContext, ending?: ImportEnding): Promise<ContactChangesResult> {
