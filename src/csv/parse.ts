@@ -45,6 +45,8 @@ function layoutOf(bytes: Uint8Array): Layout {
   let recordStart = true;
   for (let i = 0; i < bytes.length; i++) {
     const byte = bytes[i];
+    // Most bytes are text: above the quote, they are neither a quote nor a line break, and only a record's first byte counts.
+    if (byte > QUOTE && !recordStart) continue;
     const isBreak = byte === LF || byte === CR;
     if (recordStart && !isBreak) {
       if (i - slices[slices.length - 1] >= SLICE_BYTES) slices.push(i);

@@ -40,17 +40,23 @@ export function isValidSipUri(value: string): boolean {
   return SIP_URI.test(value);
 }
 
-/** Checks one row against the field rules; the directory is not consulted here. */
+/**
+ * Checks one row against the field rules; the directory is not consulted
+ * here. An import checks every row of a file: the lists of errors, warnings
+ * and numbers are made only when there is something to put in them.
+ */
 export function checkContactRow(values: RowValues, rules: RowRules): RowCheck {
-  const errors: RowIssue[] = [];
-  const warnings: RowIssue[] = [];
+  let errors: RowIssue[] | undefined;
+  let warnings: RowIssue[] | undefined;
+  const error = (issue: RowIssue) => (errors ??= []).push(issue);
+  const warn = (issue: RowIssue) => (warnings ??= []).push(issue);
   const text = (field: FieldKey) => values(field) || undefined;
   const readPhone = rules.readPhone ?? ((raw: string, type: ContactPhoneType) => readContactPhone(raw, type, rules.region));
 
   const displayName = text('displayName');
-  if (!displayName) errors.push({ field: 'displayName', code: 'display_name_required', details: {} });
+  if (!displayName) error({ field: 'displayName', code: 'display_name_required', details: {} });
 
-  let phoneNumbers: ContactPhone[] = [];
+  let phoneNumbers: ContactPhone[] | undefined;
   let anyPhone = false;
   for (let i = 0; i < SLOTS.length; i++) {
     const numberField = PHONE_FIELDS[i];
@@ -59,50 +65,50 @@ export function checkContactRow(values: RowValues, rules: RowRules): RowCheck {
     const fixedType = rules.fixedPhoneTypes?.[SLOTS[i]];
     const typed = fixedType ?? text(typeField);
     if (!raw) {
-      if (typed && !fixedType) warnings.push({ field: typeField, code: 'phone_type_without_number', details: { value: typed } });
+      if (typed && !fixedType) warn({ field: typeField, code: 'phone_type_without_number', details: { value: typed } });
       continue;
     }
     anyPhone = true;
     if (!typed) {
-      errors.push({ field: typeField, code: 'phone_type_required', details: { number: raw } });
+      error({ field: typeField, code: 'phone_type_required', details: { number: raw } });
       continue;
     }
     const type = readPhoneType(typed);
     if (!type) {
-      errors.push({ field: typeField, code: 'phone_type_invalid', details: { value: typed, allowed: PHONE_TYPES.join(', ') } });
+      error({ field: typeField, code: 'phone_type_invalid', details: { value: typed, allowed: PHONE_TYPES.join(', ') } });
       continue;
     }
     const reading = readPhone(raw, type);
     if ('error' in reading) {
-      errors.push({ field: numberField, code: reading.error, details: reading.details });
+      error({ field: numberField, code: reading.error, details: reading.details });
       continue;
     }
-    phoneNumbers.push({ value: reading.value, type });
-    if (reading.warning) warnings.push({ field: numberField, ...reading.warning });
+    // Kept until the import ends: a list of its own size, not one grown by push (17 slots for one number).
+    const phone = { value: reading.value, type };
+    phoneNumbers = phoneNumbers ? phoneNumbers.concat(phone) : [phone];
+    if (reading.warning) warn({ field: numberField, ...reading.warning });
   }
 
   const email = text('email');
-  if (email && !isValidContactEmail(email)) errors.push({ field: 'email', code: 'email_invalid', details: { value: email } });
+  if (email && !isValidContactEmail(email)) error({ field: 'email', code: 'email_invalid', details: { value: email } });
   const sipUri = text('sipUri');
-  if (sipUri && !isValidSipUri(sipUri)) errors.push({ field: 'sipUri', code: 'sip_invalid', details: { value: sipUri } });
+  if (sipUri && !isValidSipUri(sipUri)) error({ field: 'sipUri', code: 'sip_invalid', details: { value: sipUri } });
 
   if (rules.contactMethod === 'any' && !anyPhone && !email && !sipUri) {
-    errors.push({ field: null, code: 'contact_method_required', details: {} });
+    error({ field: null, code: 'contact_method_required', details: {} });
   }
   if (rules.contactMethod === 'workPhoneOrEmail' && !text('phone1') && !email) {
-    errors.push({ field: null, code: 'phone_or_email_required', details: {} });
+    error({ field: null, code: 'phone_or_email_required', details: {} });
   }
 
-  if (errors.length || !displayName) return { errors, warnings };
-  // Kept until the import ends: a list of its own size, not one grown by push (17 slots for one number).
-  phoneNumbers = phoneNumbers.slice();
+  if (errors || !displayName) return { errors: errors ?? NO_ISSUES, warnings: warnings ?? NO_ISSUES };
   const contactUuid = text('contactUuid');
   const draft: ContactDraft = {
     contactUuid: contactUuid && contactUuidKey(contactUuid),
     displayName,
     firstName: text('firstName'),
     lastName: text('lastName'),
-    phoneNumbers,
+    phoneNumbers: phoneNumbers ?? [],
     email,
     sipUri,
     title: text('title'),
@@ -114,5 +120,5 @@ export function checkContactRow(values: RowValues, rules: RowRules): RowCheck {
     const value = text(field);
     if (value) draft.groupRefs.push({ field, value });
   }
-  return { draft, errors: NO_ISSUES, warnings: warnings.length ? warnings : NO_ISSUES };
+  return { draft, errors: NO_ISSUES, warnings: warnings ?? NO_ISSUES };
 }
