@@ -11,7 +11,7 @@ const { directoryContacts, importFile } = require('./data.js');
 const { memoryDirectory } = require('./memoryDirectory.js');
 
 const DIRECTORY_SIZE = 100_000;
-const CTX = { actor: { id: 'bench', name: 'bench' }, flow: 'bench' };
+const CTX = { actor: { id: 'bench', name: 'bench', role: 'admin' }, flow: 'bench' };
 const OPTIONS = { region: 'FR', limits: { maxRows: 10_000, maxBytes: 5 * 1024 * 1024 } };
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];

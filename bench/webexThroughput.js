@@ -19,7 +19,7 @@ const CONTACTS = 10_000;
 const USERS = 200;
 const CHUNK = 25;
 const GOAL = 0.9;
-const ctx = { actor: { id: 'bench', name: 'Bench' }, flow: 'bench' };
+const ctx = { actor: { id: 'bench', name: 'Bench', role: 'admin' }, flow: 'bench' };
 
 /** Runs `work` and measures the requests Webex accepted meanwhile, per second, against the limit. */
 async function phase(emulator, work) {

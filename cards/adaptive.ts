@@ -1,5 +1,6 @@
 /** Minimal Adaptive Card 1.3 builders: plain JSON, no SDK, so cards stay pure data. */
 import type { Messages } from '../src/i18n';
+import { escapeMarkdown } from './markdown';
 
 export type CardElement = Record<string, unknown>;
 
@@ -32,8 +33,12 @@ export function text(value: string, options: Record<string, unknown> = {}): Card
   return { type: 'TextBlock', text: value, wrap: true, ...options };
 }
 
+/**
+ * Labelled values. A fact's value is shown as markdown, yet is always a plain value
+ * (a name, an e-mail, a count, a catalogue word): it is escaped here, once, so pass it raw.
+ */
 export function facts(items: Array<[string, string]>): CardElement {
-  return { type: 'FactSet', facts: items.map(([title, value]) => ({ title, value })) };
+  return { type: 'FactSet', facts: items.map(([title, value]) => ({ title, value: escapeMarkdown(value) })) };
 }
 
 /** A button whose click reaches the bot as `activity.value` = data. */

@@ -5,6 +5,7 @@ import type { Contact, ContactPhone } from '../src/domain/types';
 import { formatPhone } from '../src/domain/phone';
 import type { Messages } from '../src/i18n';
 import { actionSet, adaptiveCard, cancelButton, facts, heading, submit, text, type AdaptiveCard, type CardElement } from './adaptive';
+import { escapeMarkdown } from './markdown';
 import { confirmCard } from './userCards';
 
 /** Every card button of the contacts flows restarts the contacts flow with `do` (and its inputs) as the value. */
@@ -15,7 +16,7 @@ export function phoneText(m: Messages, phone: ContactPhone): string {
   return `${formatPhone(phone.value)} (${m.contactEditing.phoneTypes[phone.type] ?? phone.type})`;
 }
 
-/** The contact's filled fields, in the template's order. */
+/** The contact's filled fields, in the template's order (raw: facts() escapes them). */
 export function contactFacts(m: Messages, contact: Contact): CardElement {
   const f = m.contactEditing.fields;
   const rows: Array<[string, string | undefined]> = [
@@ -44,10 +45,11 @@ export function contactButtons(m: Messages, id: string, admin: boolean): CardEle
 }
 
 export interface ContactCardView {
+  /** Markdown: a value in it is escaped by the caller. */
   title: string;
   contact: Contact;
   admin: boolean;
-  /** Warnings of the import's rules (a number not in use…), already in words. */
+  /** Warnings of the import's rules (a number not in use…), already in words: markdown, the values they quote escaped. */
   notes?: string[];
   more?: CardElement[];
 }
@@ -69,7 +71,7 @@ function notesOf(m: Messages, notes: string[] = []): CardElement[] {
 
 export interface ContactFormView {
   values: ContactInput;
-  /** Every rule the values broke, in words. */
+  /** Every rule the values broke, in words: markdown, the values they quote escaped. */
   errors: string[];
 }
 
@@ -124,15 +126,16 @@ export interface ResultsView {
 export function searchResultsCard(m: Messages, view: ResultsView): AdaptiveCard {
   const c = m.contactEditing;
   const { page, query } = view;
-  const body: CardElement[] = [heading(c.resultsTitle(page.total, query))];
+  const body: CardElement[] = [heading(c.resultsTitle(page.total, escapeMarkdown(query)))];
   for (const contact of page.items) {
-    body.push(text(`**${contact.displayName}**${summaryOf(m, contact)}`, { separator: true }), actionSet([submit(c.open, task('open', { id: contact.id }))]));
+    body.push(text(`**${escapeMarkdown(contact.displayName)}**${summaryOf(m, contact)}`, { separator: true }), actionSet([submit(c.open, task('open', { id: contact.id }))]));
   }
   if (page.pages > 1) body.push(text(c.page(page.page, page.pages), { isSubtle: true }));
   if (view.admin && page.items.length) {
     body.push(
       text(c.selectToDelete, { weight: 'Bolder', separator: true }),
-      { type: 'Input.ChoiceSet', id: 'ids', isMultiSelect: true, style: 'expanded', choices: page.items.map((i) => ({ title: i.displayName, value: i.id })) },
+      // An expanded choice's title is markdown in the JS renderer (see cards/markdown.ts).
+      { type: 'Input.ChoiceSet', id: 'ids', isMultiSelect: true, style: 'expanded', choices: page.items.map((i) => ({ title: escapeMarkdown(i.displayName), value: i.id })) },
       actionSet([submit(c.deleteSelected, task('delete'), 'destructive')]),
     );
   }
@@ -142,10 +145,12 @@ export function searchResultsCard(m: Messages, view: ResultsView): AdaptiveCard 
   return adaptiveCard(body, actions);
 }
 
-/** " — e-mail — first number", what tells two namesakes apart. */
+/** " — e-mail — first number", what tells two namesakes apart (as markdown). */
 function summaryOf(m: Messages, contact: Contact): string {
-  const parts = [contact.companyName, contact.email ?? contact.sipUri, contact.phoneNumbers[0] && phoneText(m, contact.phoneNumbers[0])].filter(Boolean);
-  return parts.length ? ` — ${parts.join(' — ')}` : '';
+  const parts = [contact.companyName, contact.email ?? contact.sipUri, contact.phoneNumbers[0] && phoneText(m, contact.phoneNumbers[0])].filter(
+    (part): part is string => Boolean(part),
+  );
+  return parts.length ? ` — ${parts.map(escapeMarkdown).join(' — ')}` : '';
 }
 
 /** A search box with its button (the contacts menu, no match). */
@@ -173,7 +178,7 @@ export function fieldChoiceCard(m: Messages, view: { id: string; name: string; f
   const c = m.contactEditing;
   return adaptiveCard(
     [
-      text(c.chooseField(view.name), { weight: 'Bolder' }),
+      text(c.chooseField(escapeMarkdown(view.name)), { weight: 'Bolder' }),
       {
         type: 'Input.ChoiceSet',
         id: 'field',
@@ -195,12 +200,12 @@ export function phoneTypeCard(m: Messages, question: string): AdaptiveCard {
 /** One field, before → after: Confirm, Change (another field) or Cancel. */
 export function editConfirmCard(m: Messages, view: { name: string; label: string; before: string; after: string }): AdaptiveCard {
   const c = m.contactEditing;
-  return confirmCard(m, c.editTitle(view.name), [facts([[view.label, `${view.before || c.noValue} → ${view.after || c.noValue}`]])]);
+  return confirmCard(m, c.editTitle(escapeMarkdown(view.name)), [facts([[view.label, `${view.before || c.noValue} → ${view.after || c.noValue}`]])]);
 }
 
-/** The first names, then "and N more". */
+/** The first names, then "and N more", as markdown (each name escaped). */
 export function namesText(m: Messages, names: string[]): string {
-  const shown = names.slice(0, MAX_NAMES).join(', ');
+  const shown = names.slice(0, MAX_NAMES).map(escapeMarkdown).join(', ');
   return names.length > MAX_NAMES ? `${shown} ${m.contactEditing.andMore(names.length - MAX_NAMES)}` : shown;
 }
 
@@ -208,7 +213,7 @@ export function namesText(m: Messages, names: string[]): string {
 export function deleteContactsCard(m: Messages, names: string[]): AdaptiveCard {
   const c = m.contactEditing;
   const body: CardElement[] = [heading(c.deleteTitle(names.length))];
-  for (const name of names.slice(0, MAX_NAMES)) body.push(text(`- ${name}`, { spacing: 'Small' }));
+  for (const name of names.slice(0, MAX_NAMES)) body.push(text(`- ${escapeMarkdown(name)}`, { spacing: 'Small' }));
   if (names.length > MAX_NAMES) body.push(text(c.andMore(names.length - MAX_NAMES), { spacing: 'Small' }));
   body.push(text(c.irreversible, { weight: 'Bolder', color: 'Attention' }));
   return adaptiveCard(body, [submit(c.deleteButton, { action: 'confirm' }, 'destructive'), cancelButton(m)]);

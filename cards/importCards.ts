@@ -2,6 +2,7 @@ import type { Messages } from '../src/i18n';
 import type { ImportCounts } from '../src/domain/types';
 import { searchBox } from './contactCards';
 import { actionSet, adaptiveCard, cancelButton, facts, heading, openUrl, submit, text, type AdaptiveCard, type CardElement } from './adaptive';
+import { escapeMarkdown } from './markdown';
 
 /** The preview's Import button; a click outside the import flow is a double or stale click. */
 export const IMPORT_CONFIRM = 'importConfirm';
@@ -20,6 +21,7 @@ export interface AskFileView {
 
 export interface IssueLine {
   line: number;
+  /** The column as the file's header names it, and the rule's sentence quoting the cell: plain text, escaped by the card. */
   column: string | null;
   message: string;
 }
@@ -67,11 +69,16 @@ export function askFileCard(m: Messages, view: AskFileView): AdaptiveCard {
   return adaptiveCard(body, [...links, cancelButton(m)]);
 }
 
+/** A preview kept for a later click (an import was running, or this one was interrupted): what happened, Import, Cancel. */
+export function importAgainCard(m: Messages, message: string, importId: string): AdaptiveCard {
+  return adaptiveCard([text(message)], [submit(m.contactImport.importButton, { action: IMPORT_CONFIRM, importId }, 'positive'), cancelButton(m)]);
+}
+
 export function previewCard(m: Messages, view: PreviewView): AdaptiveCard {
   const c = m.contactImport;
   const { counts } = view;
   const body: CardElement[] = [
-    heading(c.previewTitle(view.fileName)),
+    heading(c.previewTitle(escapeMarkdown(view.fileName))),
     text(c.previewIntro, { isSubtle: true }),
     facts([
       [c.format, c.formats[view.format] ?? view.format],
@@ -90,7 +97,8 @@ export function previewCard(m: Messages, view: PreviewView): AdaptiveCard {
   ];
   if (view.errors.length) {
     body.push(text(c.firstErrors(view.errors.length, view.totalErrors), { weight: 'Bolder', color: 'Attention' }));
-    for (const e of view.errors) body.push(text(c.errorLine(e.line, e.column, e.message), { spacing: 'Small' }));
+    // The column is the file's header; the message, a rule sentence quoting the cell, has no markdown of its own: both escaped.
+    for (const e of view.errors) body.push(text(c.errorLine(e.line, e.column && escapeMarkdown(e.column), escapeMarkdown(e.message)), { spacing: 'Small' }));
   }
   const writes = counts.created + counts.updated;
   if (!writes) body.push(text(counts.failed ? c.nothingToImport : c.allUnchanged, { weight: 'Bolder' }));
@@ -151,6 +159,7 @@ export function downloadCard(m: Messages, sentence: string, url: string): Adapti
   return adaptiveCard([text(sentence)], [openUrl(m.contacts.download, url)]);
 }
 
+/** The last imports, one markdown line each (the caller escapes the file names and who). */
 export function historyCard(m: Messages, lines: string[]): AdaptiveCard {
   const c = m.contacts;
   const body = [heading(c.historyTitle)];

@@ -1,6 +1,7 @@
 import type { Messages } from '../src/i18n';
 import type { InvitationResult } from '../src/services/invitationService';
 import { adaptiveCard, type AdaptiveCard, cancelButton, type CardElement, facts, heading, submit, text } from './adaptive';
+import { escapeMarkdown } from './markdown';
 
 /** The menu action that starts the invitations flow; with a userId, it resends to that user only. */
 export const INVITATIONS_ACTION = 'sendInvitations';
@@ -27,7 +28,7 @@ export interface InvitationsPreview {
 export function invitationsConfirmCard(m: Messages, preview: InvitationsPreview): AdaptiveCard {
   const t = m.invitations;
   const shown = preview.names.slice(0, MAX_NAMES);
-  const body: CardElement[] = [heading(t.confirmTitle(preview.names.length)), text(t.names(shown, preview.names.length > shown.length))];
+  const body: CardElement[] = [heading(t.confirmTitle(preview.names.length)), text(t.names(shown.map(escapeMarkdown), preview.names.length > shown.length))];
   if (preview.recentlyInvited) body.push(text(t.willSkip(preview.recentlyInvited), { isSubtle: true }));
   body.push(text(t.irreversible(preview.linkTtlDays), { weight: 'Bolder' }));
   return adaptiveCard(body, [submit(t.send, { action: INVITATIONS_SEND }, 'positive'), cancelButton(m)]);
@@ -64,13 +65,15 @@ export function invitationsResultCard(m: Messages, result: InvitationResult): Ad
     [t.skippedTitle, String(counts.skipped)],
     [t.failedTitle, String(counts.failed)],
   ]));
-  if (sent.length) body.push(text(t.sentTitle, { weight: 'Bolder', separator: true }), ...lines(m, sent.map((u) => `${u.name} — ${u.email}`)));
+  const named = (u: { name: string; email: string }) => `${escapeMarkdown(u.name)} — ${escapeMarkdown(u.email)}`;
+  if (sent.length) body.push(text(t.sentTitle, { weight: 'Bolder', separator: true }), ...lines(m, sent.map(named)));
   if (skipped.length) {
-    body.push(text(t.skippedTitle, { weight: 'Bolder', separator: true }), ...lines(m, skipped.map((u) => `${u.name} — ${u.email}: ${invitationReason(m, u)}`)));
+    body.push(text(t.skippedTitle, { weight: 'Bolder', separator: true }), ...lines(m, skipped.map((u) => `${named(u)}: ${escapeMarkdown(invitationReason(m, u))}`)));
   }
   if (failed.length) {
-    const who = (u: (typeof failed)[number]) => (u.email ? `${u.name} — ${u.email}` : u.id);
-    body.push(text(t.failedTitle, { weight: 'Bolder', separator: true }), ...lines(m, failed.map((u) => `${who(u)}: ${invitationReason(m, u, result.maxPerSend)}`)));
+    const who = (u: (typeof failed)[number]) => (u.email ? named({ name: u.name, email: u.email }) : escapeMarkdown(u.id));
+    // A reason may quote the mail server's answer (`<jdoe@example.com>: mailbox unavailable`).
+    body.push(text(t.failedTitle, { weight: 'Bolder', separator: true }), ...lines(m, failed.map((u) => `${who(u)}: ${escapeMarkdown(invitationReason(m, u, result.maxPerSend))}`)));
   }
   const retryable = failed.filter((u) => u.code !== 'user_not_found');
   const actions =

@@ -2,6 +2,7 @@ import { formatPhone } from '../src/domain/phone';
 import type { Contact } from '../src/domain/types';
 import type { Messages } from '../src/i18n';
 import { actionSet, adaptiveCard, cancelButton, facts, heading, submit, text, type AdaptiveCard, type CardElement } from './adaptive';
+import { escapeMarkdown } from './markdown';
 
 /** The menu action of the lists flow: every button of these cards restarts it with `do` and its own data. */
 export const LISTS_ACTION = 'distributionLists';
@@ -51,7 +52,10 @@ export function memberOf(contact: Pick<Contact, 'id' | 'displayName' | 'email' |
   return { id: contact.id, name: contact.displayName, ...(detail ? { detail } : {}) };
 }
 
+/** A member in words: name — e-mail or number. */
 const memberLine = (member: ListMember) => (member.detail ? `${member.name} — ${member.detail}` : member.name);
+/** The same inside markdown (a text block, an expanded choice's title). */
+const memberText = (member: ListMember) => escapeMarkdown(memberLine(member));
 
 /** Every list with its member count and an Open button; Create a list. */
 export function listsCard(m: Messages, lists: ListRow[], note?: string): AdaptiveCard {
@@ -61,22 +65,22 @@ export function listsCard(m: Messages, lists: ListRow[], note?: string): Adaptiv
   body.push(text(t.intro, { isSubtle: true }));
   if (!lists.length) body.push(text(t.empty));
   for (const list of lists) {
-    body.push(text(`**${list.name}** — ${t.memberCount(list.members)}`, { separator: true }));
-    if (list.description) body.push(text(list.description, { isSubtle: true, spacing: 'None' }));
+    body.push(text(`**${escapeMarkdown(list.name)}** — ${t.memberCount(list.members)}`, { separator: true }));
+    if (list.description) body.push(text(escapeMarkdown(list.description), { isSubtle: true, spacing: 'None' }));
     body.push(actionSet([listButton(t.open, 'show', { listId: list.id })]));
   }
   return adaptiveCard(body, [listButton(t.create, 'create', {}, 'positive')]);
 }
 
-/** One list: description, members (the first 20, then how many more), and what can be done with it. */
+/** One list: description, members (the first 20, then how many more), and what can be done with it; a given title is markdown, its values escaped by the caller. */
 export function listCard(m: Messages, list: ListView, options: { title?: string; notes?: string[] } = {}): AdaptiveCard {
   const t = m.lists;
-  const body: CardElement[] = [heading(options.title ?? list.name)];
+  const body: CardElement[] = [heading(options.title ?? escapeMarkdown(list.name))];
   for (const note of options.notes ?? []) body.push(text(note));
   if (list.description) body.push(facts([[t.descriptionTitle, list.description]]));
   body.push(text(t.membersTitle(list.members.length), { weight: 'Bolder' }));
   if (list.members.length) {
-    const lines = list.members.slice(0, MAX_MEMBERS_SHOWN).map((member) => `- ${memberLine(member)}`);
+    const lines = list.members.slice(0, MAX_MEMBERS_SHOWN).map((member) => `- ${memberText(member)}`);
     if (list.members.length > MAX_MEMBERS_SHOWN) lines.push(t.andMore(list.members.length - MAX_MEMBERS_SHOWN));
     body.push(text(lines.join('\n')));
   } else {
@@ -108,13 +112,13 @@ export function createListCard(m: Messages, draft: { name?: string; description?
 }
 
 export function descriptionCard(m: Messages, name: string): AdaptiveCard {
-  return adaptiveCard([text(m.lists.askDescription(name), { weight: 'Bolder' })], [submit(m.lists.skip, { action: 'skip' }), cancelButton(m)]);
+  return adaptiveCard([text(m.lists.askDescription(escapeMarkdown(name)), { weight: 'Bolder' })], [submit(m.lists.skip, { action: 'skip' }), cancelButton(m)]);
 }
 
 export function renameCard(m: Messages, list: ListRef): AdaptiveCard {
   const t = m.lists;
   return adaptiveCard(
-    [text(t.askRename(list.name), { weight: 'Bolder' }), textInput('name', t.newNameLabel, { value: list.name })],
+    [text(t.askRename(escapeMarkdown(list.name)), { weight: 'Bolder' }), textInput('name', t.newNameLabel, { value: list.name })],
     [listButton(t.renameButton, 'rename', { listId: list.id }, 'positive'), cancelButton(m)],
   );
 }
@@ -124,12 +128,13 @@ export function searchCard(m: Messages, list: ListRef, note?: string): AdaptiveC
   const t = m.lists;
   const body: CardElement[] = [];
   if (note) body.push(text(note));
-  body.push(text(t.askSearch(list.name), { weight: 'Bolder' }), textInput('query', t.searchLabel, { placeholder: t.searchPlaceholder }));
+  body.push(text(t.askSearch(escapeMarkdown(list.name)), { weight: 'Bolder' }), textInput('query', t.searchLabel, { placeholder: t.searchPlaceholder }));
   return adaptiveCard(body, [listButton(t.searchButton, 'add', { listId: list.id }, 'positive'), cancelButton(m)]);
 }
 
+/** An expanded choice's title is markdown in the JS renderer (see cards/markdown.ts): the member escaped. */
 function choiceTitle(m: Messages, choice: ContactChoice): string {
-  return `${choice.number}. ${memberLine(choice)}${choice.member ? ` (${m.lists.alreadyMember})` : ''}`;
+  return `${choice.number}. ${memberText(choice)}${choice.member ? ` (${m.lists.alreadyMember})` : ''}`;
 }
 
 function contactChoices(m: Messages, choices: ContactChoice[]): CardElement[] {
@@ -141,6 +146,7 @@ function contactChoices(m: Messages, choices: ContactChoice[]): CardElement[] {
       id: 'contactIds',
       isMultiSelect: true,
       style: 'expanded',
+      // An expanded choice's title is markdown in the JS renderer (see cards/markdown.ts).
       choices: choices.map((c) => ({ title: choiceTitle(m, c), value: c.id })),
     },
   ];
@@ -158,7 +164,7 @@ export interface SearchPage {
 /** One page of matching contacts to tick; Add selected, Next page, a new search. */
 export function pickContactsCard(m: Messages, list: ListRef, found: SearchPage, note?: string): AdaptiveCard {
   const t = m.lists;
-  const body: CardElement[] = [heading(t.matches(found.total, found.query))];
+  const body: CardElement[] = [heading(t.matches(found.total, escapeMarkdown(found.query)))];
   if (note) body.push(text(note, { color: 'Attention' }));
   body.push(text(t.pickHelp, { isSubtle: true }), ...contactChoices(m, found.choices));
   if (found.pages > 1 && found.choices.length) {
@@ -174,7 +180,7 @@ export function pickContactsCard(m: Messages, list: ListRef, found: SearchPage, 
 /** The members to tick for removal (the first ones when there are many). */
 export function pickMembersCard(m: Messages, list: ListRef, shown: ContactChoice[], total: number, note?: string): AdaptiveCard {
   const t = m.lists;
-  const body: CardElement[] = [heading(t.pickMembers(list.name))];
+  const body: CardElement[] = [heading(t.pickMembers(escapeMarkdown(list.name)))];
   if (note) body.push(text(note, { color: 'Attention' }));
   body.push(text(t.pickMembersHelp, { isSubtle: true }), ...contactChoices(m, shown));
   if (shown.length < total) body.push(text(t.firstMembers(shown.length, total), { isSubtle: true }));
@@ -186,10 +192,10 @@ export function confirmMembersCard(m: Messages, task: 'add' | 'remove', list: Li
   const t = m.lists;
   const adding = task === 'add';
   const body: CardElement[] = [
-    heading(adding ? t.confirmAddTitle(changing.length, list.name) : t.confirmRemoveTitle(changing.length, list.name)),
-    text(changing.map((member) => `- ${memberLine(member)}`).join('\n')),
+    heading(adding ? t.confirmAddTitle(changing.length, escapeMarkdown(list.name)) : t.confirmRemoveTitle(changing.length, escapeMarkdown(list.name))),
+    text(changing.map((member) => `- ${memberText(member)}`).join('\n')),
   ];
-  if (alreadyMembers.length) body.push(text(t.alreadyMembers(alreadyMembers.map((member) => member.name).join(', ')), { isSubtle: true }));
+  if (alreadyMembers.length) body.push(text(t.alreadyMembers(alreadyMembers.map((member) => escapeMarkdown(member.name)).join(', ')), { isSubtle: true }));
   if (!adding) body.push(text(t.staysContacts));
   return adaptiveCard(body, [
     submit(adding ? t.addButton : t.removeButton, { action: 'confirm', do: task, listId: list.id }, adding ? 'positive' : 'destructive'),
@@ -200,7 +206,7 @@ export function confirmMembersCard(m: Messages, task: 'add' | 'remove', list: Li
 export function deleteListCard(m: Messages, list: ListRef, members: number): AdaptiveCard {
   const t = m.lists;
   return adaptiveCard(
-    [heading(t.confirmDeleteTitle(list.name)), text(t.deleteKeepsMembers(members))],
+    [heading(t.confirmDeleteTitle(escapeMarkdown(list.name))), text(t.deleteKeepsMembers(members))],
     [submit(t.deleteButton, { action: 'confirm', do: 'delete', listId: list.id }, 'destructive'), cancelButton(m)],
   );
 }

@@ -2,6 +2,7 @@ import type { Messages } from '../src/i18n';
 import type { UserView } from '../src/services/views';
 import { actionSet, adaptiveCard, type AdaptiveCard, cancelButton, type CardElement, facts, heading, submit, text } from './adaptive';
 import { resendButton } from './invitationCards';
+import { escapeMarkdown } from './markdown';
 
 export interface Choice {
   title: string;
@@ -39,7 +40,8 @@ export function licenseCard(m: Messages, options: LicenseOption[]): AdaptiveCard
       id: 'licenseIds',
       isMultiSelect: true,
       style: 'expanded',
-      choices: options.map((o) => ({ title: o.title, value: o.id })),
+      // An expanded choice's title is markdown in the JS renderer (see cards/markdown.ts).
+      choices: options.map((o) => ({ title: escapeMarkdown(o.title), value: o.id })),
     });
   }
   body.push(actionSet([submit(m.addUser.continue, { action: 'licenses' }, 'positive')]));
@@ -94,12 +96,12 @@ export function beforeAfterCard(m: Messages, title: string, before: UserView, af
 
 export function deleteConfirmCard(m: Messages, user: UserView): AdaptiveCard {
   const removed = [
-    user.licenses.length ? m.deleteUser.removesLicenses(user.licenses.join(', ')) : undefined,
-    user.number ? m.deleteUser.freesNumber(user.number) : undefined,
-    user.extension ? m.deleteUser.freesExtension(user.extension) : undefined,
+    user.licenses.length ? m.deleteUser.removesLicenses(escapeMarkdown(user.licenses.join(', '))) : undefined,
+    user.number ? m.deleteUser.freesNumber(escapeMarkdown(user.number)) : undefined,
+    user.extension ? m.deleteUser.freesExtension(escapeMarkdown(user.extension)) : undefined,
   ].filter((line): line is string => Boolean(line));
   return adaptiveCard(
-    [heading(m.deleteUser.confirmTitle(user.name)), userFacts(m, user), text(m.deleteUser.willRemove), text(removed.map((r) => `- ${r}`).join('\n'))],
+    [heading(m.deleteUser.confirmTitle(escapeMarkdown(user.name))), userFacts(m, user), text(m.deleteUser.willRemove), text(removed.map((r) => `- ${r}`).join('\n'))],
     [submit(m.deleteUser.delete, { action: 'confirm' }, 'destructive'), cancelButton(m)],
   );
 }
@@ -109,12 +111,14 @@ export function userListCard(
   users: UserView[],
   page: { index: number; count: number; total: number; filter: string; nextData?: Record<string, unknown> },
 ): AdaptiveCard {
-  const body: CardElement[] = [heading(m.listUsers.title(page.total, page.filter))];
+  const body: CardElement[] = [heading(m.listUsers.title(page.total, escapeMarkdown(page.filter)))];
   if (!users.length) body.push(text(m.listUsers.empty));
   for (const u of users) {
     const status = u.status === 'active' ? m.common.statusActive : m.common.statusPendingShort;
-    const calling = [u.location, u.number, u.extension && `${m.common.extension} ${u.extension}`].filter(Boolean).join(' · ');
-    body.push(text(`**${u.name}** — ${u.email} — ${status}${calling ? `\n\n${calling}` : ''}`, { separator: true }));
+    const calling = [u.location && escapeMarkdown(u.location), u.number && escapeMarkdown(u.number), u.extension && `${m.common.extension} ${escapeMarkdown(u.extension)}`]
+      .filter(Boolean)
+      .join(' · ');
+    body.push(text(`**${escapeMarkdown(u.name)}** — ${escapeMarkdown(u.email)} — ${status}${calling ? `\n\n${calling}` : ''}`, { separator: true }));
     if (u.status === 'pending') body.push(actionSet([resendButton(m, u.id)]));
   }
   if (page.count > 1) body.push(text(m.listUsers.page(page.index + 1, page.count), { isSubtle: true }));

@@ -1,6 +1,7 @@
 import { MessageFactory, type TurnContext } from 'botbuilder';
 import { WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { contactCard, contactFormCard, contactSummaryCard } from '../cards/contactCards';
+import { escapeMarkdown } from '../cards/markdown';
 import { submit } from '../cards/adaptive';
 import { PHONE_FIELDS, PHONE_TYPE_FIELDS } from '../src/domain/contactFields';
 import { EDITABLE_FIELDS, type ContactInput, type EditableField } from '../src/domain/contactInput';
@@ -98,7 +99,7 @@ export class AddContactDialog extends CancelAndHelpDialog {
       return 'checked' in form ? step.next(form.checked) : step.replaceDialog(FLOW, { value: { ...form.submitted, form: true } } satisfies AddContactOptions);
     }
     if (typeof step.result === 'string') {
-      return step.beginDialog(DETAILS, { draft: { displayName: step.result }, prompt: m.contactEditing.askDetails(step.result) } satisfies DetailsOptions);
+      return step.beginDialog(DETAILS, { draft: { displayName: step.result }, prompt: m.contactEditing.askDetails(escapeMarkdown(step.result)) } satisfies DetailsOptions);
     }
     return step.beginDialog(DETAILS, { draft: step.result as ContactInput, prompt: m.contactEditing.changeTyped } satisfies DetailsOptions);
   }
@@ -138,7 +139,7 @@ export class AddContactDialog extends CancelAndHelpDialog {
     await sendCard(
       step.context,
       contactCard(m, {
-        title: m.contactEditing.created(contact.displayName),
+        title: m.contactEditing.created(escapeMarkdown(contact.displayName)),
         contact,
         admin: mayUse(turnRole(step.context), 'deleteContacts'),
         notes: issueLines(m, saved.warnings),
@@ -182,16 +183,16 @@ export class AddContactDialog extends CancelAndHelpDialog {
   }
 }
 
-/** "✓ Phone 1: +33 6 12 34 56 78 (Mobile)", "✓ Title: Buyer", "✓ Title cleared". */
+/** "✓ Phone 1: +33 6 12 34 56 78 (Mobile)", "✓ Title: Buyer", "✓ Title cleared" (markdown: the value escaped). */
 function ackOf(m: Messages, patch: ContactInput): string {
   const c = m.contactEditing;
   const field = Object.keys(patch)[0] as EditableField;
   const value = patch[field] ?? '';
   if (!value) return c.cleared(c.fields[field]);
   const slot = PHONE_FIELDS.indexOf(field as (typeof PHONE_FIELDS)[number]);
-  if (slot < 0) return c.noted(c.fields[field], value);
+  if (slot < 0) return c.noted(c.fields[field], escapeMarkdown(value));
   const type = patch[PHONE_TYPE_FIELDS[slot]] ?? '';
-  return c.noted(c.fields[field], `${value} (${c.phoneTypes[type as ContactPhoneType] ?? type})`);
+  return c.noted(c.fields[field], escapeMarkdown(`${value} (${c.phoneTypes[type as ContactPhoneType] ?? type})`));
 }
 
 /** The form's inputs (Teams sends every input, empty ones as ''); a type without its number is not kept. */

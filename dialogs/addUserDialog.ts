@@ -3,16 +3,16 @@ import { WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { invitationReason, resendButton } from '../cards/invitationCards';
 import { choiceCard, confirmCard, licenseCard, userCard, userFacts } from '../cards/userCards';
 import { submit } from '../cards/adaptive';
+import { escapeMarkdown } from '../cards/markdown';
 import type { CallingAssignment } from '../src/directory/directory';
 import { RuleError, type RuleCode } from '../src/domain/ruleError';
 import type { User, WriteContext } from '../src/domain/types';
 import { fold, unitsLeft } from '../src/domain/users';
-import { ruleMessage } from '../src/i18n';
 import type { Messages } from '../src/i18n';
 import type { Services } from '../src/services';
 import type { InvitationResult } from '../src/services/invitationService';
 import type { UserDraft } from '../src/services/userService';
-import { accept, AnswerPrompt, refuse, type Answer } from './base/answerPrompt';
+import { accept, AnswerPrompt, refuse, ruleText, type Answer } from './base/answerPrompt';
 import { CancelAndHelpDialog } from './base/cancelAndHelpDialog';
 import { cardActivity, sendCard } from './base/send';
 import { actorOf, t } from './base/turn';
@@ -143,7 +143,9 @@ export class AddUserDialog extends CancelAndHelpDialog {
       const redo = error instanceof RuleError ? REDO_ON[error.code] : undefined;
       if (!redo) throw error;
       await step.context.sendActivity(
-        error instanceof RuleError && error.code === 'number_not_free' ? m.addUser.numberTaken(String(error.details.number)) : ruleMessage(m, error as RuleError),
+        error instanceof RuleError && error.code === 'number_not_free'
+          ? m.addUser.numberTaken(escapeMarkdown(String(error.details.number)))
+          : ruleText(m, error as RuleError),
       );
       return step.replaceDialog(FLOW, { draft: forget(draft, redo), redo } satisfies AddUserOptions);
     }
@@ -152,7 +154,7 @@ export class AddUserDialog extends CancelAndHelpDialog {
     const view = await this.services.users.view((await this.services.directory.getUser(user.id)) ?? user);
     const again = submit(m.addUser.addAnother, { action: 'addUser', ...(user.locationId ? { locationId: user.locationId } : {}) });
     const actions = view.status === 'pending' ? [again, resendButton(m, user.id)] : [again];
-    await sendCard(step.context, userCard(m, m.addUser.created(view.name), view, actions, note));
+    await sendCard(step.context, userCard(m, m.addUser.created(escapeMarkdown(view.name)), view, actions, note));
     return step.endDialog(user);
   }
 
@@ -173,8 +175,10 @@ export class AddUserDialog extends CancelAndHelpDialog {
     const email = words.find((w) => w.includes('@'));
     const names = words.filter((w) => w !== email);
     if (!email || names.length < 2) return refuse(t(context).addUser.identityShape);
+    const [firstName, lastName] = [names[0], names.slice(1).join(' ')];
+    this.services.users.checkNames(firstName, lastName);
     await this.services.users.checkEmail(email);
-    return accept({ firstName: names[0], lastName: names.slice(1).join(' '), email });
+    return accept({ firstName, lastName, email });
   }
 
   private async parseLicenses(answer: Answer) {
@@ -194,14 +198,14 @@ export class AddUserDialog extends CancelAndHelpDialog {
   }
 }
 
-/** What became of the invitation of a user just created. */
+/** What became of the invitation of a user just created (markdown: the e-mail and the mail server's answer escaped). */
 function invitationNote(m: Messages, email: string, outcome: InvitationResult | Error): string {
   const t = m.invitations;
   // An unexpected failure (not the mail server's answer): its text may name files, so it is not shown.
   if (outcome instanceof Error) return t.createdFailed(t.reasons.send_failed());
-  if (outcome.sent) return t.createdSent(email);
-  if (outcome.users.failed.length) return t.createdFailed(invitationReason(m, outcome.users.failed[0], outcome.maxPerSend));
-  if (outcome.users.skipped.length) return t.createdSkipped(invitationReason(m, outcome.users.skipped[0]));
+  if (outcome.sent) return t.createdSent(escapeMarkdown(email));
+  if (outcome.users.failed.length) return t.createdFailed(escapeMarkdown(invitationReason(m, outcome.users.failed[0], outcome.maxPerSend)));
+  if (outcome.users.skipped.length) return t.createdSkipped(escapeMarkdown(invitationReason(m, outcome.users.skipped[0])));
   return t.createdFailed(t.reasons.user_not_found());
 }
 

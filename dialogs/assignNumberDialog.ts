@@ -1,4 +1,5 @@
 import { WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { escapeMarkdown } from '../cards/markdown';
 import { beforeAfterCard, confirmCard, userCard, userFacts } from '../cards/userCards';
 import type { CallingAssignment } from '../src/directory/directory';
 import type { Services } from '../src/services';
@@ -66,7 +67,7 @@ export class AssignNumberDialog extends CancelAndHelpDialog {
     const { before, after } = await this.services.users.assignCalling(values.userId, values.assignment, ctx);
     const m = t(step.context);
     const [b, a] = await this.services.users.views([before, after]);
-    await sendCard(step.context, beforeAfterCard(m, m.assignNumber.done(a.name), b, a));
+    await sendCard(step.context, beforeAfterCard(m, m.assignNumber.done(escapeMarkdown(a.name)), b, a));
     return step.endDialog(after);
   }
 }

@@ -1,5 +1,6 @@
 import { MessageFactory, type TurnContext } from 'botbuilder';
 import { WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { escapeMarkdown } from '../cards/markdown';
 import { choiceCard } from '../cards/userCards';
 import type { CallingAssignment } from '../src/directory/directory';
 import { formatPhone } from '../src/domain/phone';
@@ -61,7 +62,7 @@ export class CallingDialog extends CancelAndHelpDialog {
     const location = await this.services.users.findLocation(values(step).locationId);
     const free = await this.services.users.listFreeNumbers(location.id);
     if (!free.length) {
-      await step.context.sendActivity(t(step.context).addUser.noFreeNumber(location.name));
+      await step.context.sendActivity(t(step.context).addUser.noFreeNumber(escapeMarkdown(location.name)));
       return step.next(null);
     }
     return step.beginDialog(NUMBER_PAGE, { locationId: location.id, locationName: location.name, page: 0 });
@@ -76,7 +77,7 @@ export class CallingDialog extends CancelAndHelpDialog {
     const choices = shown.map((n) => ({ title: formatPhone(n), data: { number: n } }));
     choices.push({ title: m.addUser.noNumber, data: { number: '' } });
     if (pages > 1) choices.push({ title: m.common.more, data: { more: true } as never });
-    const card = cardActivity(choiceCard(m.addUser.askNumber(locationName, free.length), choices));
+    const card = cardActivity(choiceCard(m.addUser.askNumber(escapeMarkdown(locationName), free.length), choices));
     return step.prompt(NUMBER, { prompt: card, retryPrompt: card, validations: { locationId } });
   }
 

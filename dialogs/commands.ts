@@ -1,5 +1,6 @@
 import { MENU_GROUPS, type MenuAction } from '../cards/menuCard';
 import type { Locale } from '../src/config';
+import { own } from '../src/domain/own';
 
 /** Typed commands, French and English, normalised (lower case, no accents). */
 const PHRASES: Record<MenuAction, string[]> = {
@@ -122,7 +123,7 @@ const LANGUAGES: Record<string, Locale> = {
 
 /** "français" / "english": the person picks the language, whatever their client says. */
 export function languageCommand(text: string | undefined): Locale | undefined {
-  return LANGUAGES[normalise(text ?? '')];
+  return own(LANGUAGES, normalise(text ?? ''));
 }
 
 export function isHelp(text: string | undefined): boolean {

@@ -6,6 +6,8 @@ import type { Messages } from '../src/i18n';
 import { fieldIssueMessage } from '../src/services/importMessages';
 import { contactEditingEn, contactEditingFr } from '../src/i18n/contactEditing';
 import { normalise } from './commands';
+import { own } from '../src/domain/own';
+import { escapeValues } from '../cards/markdown';
 
 /** What a typed contact detail is about: one field, or the next free phone slot (with the type said as its label). */
 export type DetailTarget = { field: EditableField } | { nextPhone: true; type?: ContactPhoneType };
@@ -108,7 +110,7 @@ export const saidDone = (text: string) => DONE.has(normalise(text));
 
 /** A phone type in English or French ("portable", "Mobile", "poste interne"). */
 export function phoneTypeOf(text: string): ContactPhoneType | undefined {
-  return TYPE_WORDS[normalise(text)];
+  return own(TYPE_WORDS, normalise(text));
 }
 
 /** The field a label names ("société", "E-mail", "phone 2", "type de téléphone 1"), if any. */
@@ -192,7 +194,7 @@ export function contactGone(m: Messages): string {
   return fieldIssueMessage(m, { field: null, code: 'contact_not_found', details: {} });
 }
 
-/** The rules a contact broke, in the import's words, the field named as the person reads it. */
+/** The rules a contact broke, in the import's words, the field named as the person reads it; markdown (for a message or a card), the values quoted escaped. */
 export function issueLines(m: Messages, issues: RowIssue[]): string[] {
-  return issues.map((issue) => fieldIssueMessage(m, issue));
+  return issues.map((issue) => fieldIssueMessage(m, { ...issue, details: escapeValues(issue.details) }));
 }

@@ -2,6 +2,7 @@ import { WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { TurnContext } from 'botbuilder';
 import { contactCard } from '../cards/contactCards';
 import { contactsCard, downloadCard, historyCard } from '../cards/importCards';
+import { escapeMarkdown } from '../cards/markdown';
 import { templateCsv } from '../src/csv/export';
 import { mayUse } from '../src/domain/access';
 import type { ImportJob } from '../src/domain/types';
@@ -16,6 +17,7 @@ import { DELETE_CONTACTS_DIALOG, DeleteContactsDialog } from './deleteContactsDi
 import { EDIT_CONTACT_DIALOG, EditContactDialog } from './editContactDialog';
 import type { FlowOptions } from './mainDialog';
 import { SEARCH_CONTACTS_DIALOG, SearchContactsDialog, type SearchOptions } from './searchContactsDialog';
+import { own } from '../src/domain/own';
 
 export const CONTACTS_DIALOG = 'contacts';
 const FLOW = 'contacts.flow';
@@ -50,12 +52,13 @@ export class ContactsDialog extends CancelAndHelpDialog {
     const options = (step.options ?? {}) as FlowOptions;
     const what = options.value?.do;
     const task = taskOf(what);
+    const subDialog = own(FLOW_DIALOGS, what);
     if (task && !mayUse(role, FLOW_OF[task])) {
       await context.sendActivity(m.notAllowed(m.contacts[`${task}Button`]));
     } else if (task) {
       await this[task](context, m);
-    } else if (typeof what === 'string' && Object.hasOwn(FLOW_DIALOGS, what)) {
-      return step.beginDialog(FLOW_DIALOGS[what], options);
+    } else if (subDialog) {
+      return step.beginDialog(subDialog, options);
     } else if (what === 'open') {
       await this.open(context, m, String(options.value?.id ?? ''));
     } else if (what === 'search' || options.rest) {
@@ -79,7 +82,7 @@ export class ContactsDialog extends CancelAndHelpDialog {
       return;
     }
     const admin = mayUse(turnRole(context), 'deleteContacts');
-    await sendCard(context, contactCard(m, { title: m.contactEditing.contactTitle(contact.displayName), contact, admin }));
+    await sendCard(context, contactCard(m, { title: m.contactEditing.contactTitle(escapeMarkdown(contact.displayName)), contact, admin }));
   }
 
   private async template(context: TurnContext, m: Messages) {
@@ -106,8 +109,8 @@ function taskOf(value: unknown): ContactsTask | undefined {
 function historyLine(m: Messages, job: ImportJob, context: TurnContext): string {
   return m.contacts.historyLine({
     at: formatDateTime(turnLocale(context), job.startedAt, context.activity.localTimezone),
-    fileName: job.fileName,
-    by: job.by,
+    fileName: escapeMarkdown(job.fileName),
+    by: escapeMarkdown(job.by),
     status: m.contacts.status[job.status] ?? job.status,
     counts: job.status === 'done' ? m.contacts.historyCounts(job.counts) : '',
   });

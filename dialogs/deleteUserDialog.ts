@@ -1,4 +1,5 @@
 import { WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { escapeMarkdown } from '../cards/markdown';
 import { deleteConfirmCard, userCard } from '../cards/userCards';
 import type { Services } from '../src/services';
 import { AnswerPrompt } from './base/answerPrompt';
@@ -40,7 +41,7 @@ export class DeleteUserDialog extends CancelAndHelpDialog {
     const view = await this.view(userId);
     await this.services.users.deleteUser(userId, { actor: actorOf(step.context), flow: DELETE_USER_DIALOG });
     const m = t(step.context);
-    await sendCard(step.context, userCard(m, m.deleteUser.done(view.name), { ...view }));
+    await sendCard(step.context, userCard(m, m.deleteUser.done(escapeMarkdown(view.name)), { ...view }));
     return step.endDialog();
   }
 

@@ -1,6 +1,7 @@
 import { MessageFactory, type TurnContext } from 'botbuilder';
 import { WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { contactCard, editConfirmCard, fieldChoiceCard, phoneText, phoneTypeCard, type FieldOption } from '../cards/contactCards';
+import { escapeMarkdown } from '../cards/markdown';
 import { mayUse } from '../src/domain/access';
 import { PHONE_FIELDS, PHONE_TYPE_FIELDS } from '../src/domain/contactFields';
 import { contactInput, EDITABLE_FIELDS, isEditableField, type ContactInput, type EditableField } from '../src/domain/contactInput';
@@ -78,7 +79,8 @@ export class EditContactDialog extends CancelAndHelpDialog {
     const m = t(step.context);
     const c = m.contactEditing;
     const label = c.fields[field];
-    const current = shownValue(m, contactInput(contact), field) || c.noValue;
+    // The questions are markdown (a message, a card's text): the value quoted is escaped.
+    const current = escapeMarkdown(shownValue(m, contactInput(contact), field)) || c.noValue;
     const validations: ValueData = { id: contact.id, field };
     if ((PHONE_TYPE_FIELDS as readonly string[]).includes(field)) {
       const card = cardActivity(phoneTypeCard(m, c.askTypeValue(label, current)));
@@ -115,7 +117,7 @@ export class EditContactDialog extends CancelAndHelpDialog {
       return step.replaceDialog(FLOW, { value: { id, field } } satisfies FlowOptions);
     }
     const admin = mayUse(turnRole(step.context), 'deleteContacts');
-    const title = m.contactEditing.updated(saved.contact.displayName);
+    const title = m.contactEditing.updated(escapeMarkdown(saved.contact.displayName));
     await sendCard(step.context, contactCard(m, { title, contact: saved.contact, admin, notes: issueLines(m, saved.warnings) }));
     return step.endDialog(saved.contact);
   }

@@ -1,6 +1,7 @@
-import { ActivityTypes, TurnContext } from 'botbuilder';
+import { ActivityTypes, TurnContext, type Activity } from 'botbuilder';
 import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { askFileCard, IMPORT_CONFIRM, previewCard, resultCard, type AskFileView, type IssueLine } from '../cards/importCards';
+import { escapeMarkdown, escapeValues } from '../cards/markdown';
+import { askFileCard, IMPORT_CONFIRM, importAgainCard, previewCard, resultCard, type AskFileView, type IssueLine } from '../cards/importCards';
 import { DirectoryError } from '../src/directory/directory';
 import type { ImportJob, ImportKind, WriteContext } from '../src/domain/types';
 import { AttachmentFetchError } from '../src/files/fetchAttachment';
@@ -19,11 +20,18 @@ import type { FlowOptions } from './mainDialog';
 const PREVIEW_ERRORS = 10;
 
 export interface ImportState {
-  importId?: string;
-  rows?: number;
   file?: IncomingFile;
+}
+
+/** A preview waiting for its Import click: asked again, with what happened, when an import was running or it was interrupted. */
+interface ImportDecision {
+  importId: string;
+  rows: number;
   /** Choices made between the file and the preview (the users import's mode). */
-  choices?: Record<string, string>;
+  choices: Record<string, string>;
+  question: Partial<Activity>;
+  /** The person was told that this preview's import was interrupted, and clicks to run it again. */
+  rerun?: boolean;
 }
 
 /** What differs from one file import to another (contacts, users). */
@@ -48,7 +56,7 @@ export interface FileImportKind {
  * of import needs between the file and the preview.
  */
 export class ImportFileDialog extends CancelAndHelpDialog {
-  protected readonly ids: { file: string; decision: string; flow: string };
+  protected readonly ids: { file: string; decision: string; flow: string; run: string };
 
   constructor(
     protected readonly services: Services,
@@ -58,7 +66,7 @@ export class ImportFileDialog extends CancelAndHelpDialog {
   ) {
     super(importKind.dialogId);
     const id = importKind.dialogId;
-    this.ids = { file: `${id}.file`, decision: `${id}.decision`, flow: `${id}.flow` };
+    this.ids = { file: `${id}.file`, decision: `${id}.decision`, flow: `${id}.flow`, run: `${id}.run` };
     this.addDialog(
       new AnswerPrompt<IncomingFile>(this.ids.file, async (context, answer) => {
         const file = pastedFile(answer.text, importKind.pastedName);
@@ -77,9 +85,9 @@ export class ImportFileDialog extends CancelAndHelpDialog {
         this.fileStep.bind(this),
         this.choicesStep.bind(this),
         this.previewStep.bind(this),
-        this.importStep.bind(this),
       ]),
     );
+    this.addDialog(new WaterfallDialog(this.ids.run, [this.decisionStep.bind(this), this.importStep.bind(this)]));
     this.initialDialogId = this.ids.flow;
   }
 
@@ -104,20 +112,18 @@ export class ImportFileDialog extends CancelAndHelpDialog {
   private async previewStep(step: WaterfallStepContext) {
     const { context } = step;
     const m = t(context);
-    const state = step.values as ImportState;
-    const file = state.file!;
-    state.choices = this.choicesOf(step.result);
+    const file = (step.values as ImportState).file!;
+    const choices = this.choicesOf(step.result);
     const bytes = await this.bytesOf(context, file);
     if (!bytes) return step.replaceDialog(this.ids.flow, {});
-    const outcome = await this.importKind.run({ bytes, fileName: file.fileName, dryRun: true }, this.writeContext(context), state.choices);
+    const outcome = await this.importKind.run({ bytes, fileName: file.fileName, dryRun: true }, this.writeContext(context), choices);
     if (!outcome.ok) {
-      await context.sendActivity(`${fileErrorMessage(m, outcome.fileError.code, outcome.fileError.details, this.importKind.kind)} ${m.contactImport.sendAnother}`);
+      await context.sendActivity(`${fileErrorMessage(m, outcome.fileError.code, escapeValues(outcome.fileError.details), this.importKind.kind)} ${m.contactImport.sendAnother}`);
       return step.replaceDialog(this.ids.flow, {});
     }
     const { report } = outcome;
     const conversation = conversationKeyOf(context);
     const importId = file.kind === 'kept' ? file.token : await this.services.files.keep(conversation, bytes, file.fileName);
-    Object.assign(state, { importId, rows: report.file.rows });
     const card = previewCard(m, {
       importId,
       fileName: file.fileName,
@@ -130,44 +136,61 @@ export class ImportFileDialog extends CancelAndHelpDialog {
       errors: report.errors.slice(0, PREVIEW_ERRORS).map((issue) => issueLine(m, issue)),
       totalErrors: report.errors.length,
       errorsUrl: await this.errorFileUrl(context, outcome),
-      mode: this.importKind.modeOf?.(m, state.choices),
+      mode: this.importKind.modeOf?.(m, choices),
     });
     if (!report.created && !report.updated) {
       await this.services.files.forget(importId);
       await sendCard(context, card);
       return step.endDialog();
     }
-    return step.prompt(this.ids.decision, { prompt: cardActivity(card), validations: { importId } });
+    const decision: ImportDecision = { importId, rows: report.file.rows, choices, question: cardActivity(card) };
+    return step.replaceDialog(this.ids.run, decision);
   }
 
+  private async decisionStep(step: WaterfallStepContext) {
+    const { question, importId } = step.options as ImportDecision;
+    return step.prompt(this.ids.decision, { prompt: question, validations: { importId } });
+  }
+
+  /**
+   * The kept file is let go only once its import has run: an import refused
+   * because another one runs keeps the preview for a later click, and one
+   * interrupted by a crash is offered again.
+   */
   private async importStep(step: WaterfallStepContext) {
     const { context } = step;
     const m = t(context);
-    const { importId, rows, choices } = step.values as ImportState;
-    const kept = await this.services.files.takeKept(importId!, conversationKeyOf(context));
-    if (!kept) {
+    const decision = step.options as ImportDecision;
+    const { importId, rows, choices } = decision;
+    const [kept, previous] = await Promise.all([this.services.files.kept(importId, conversationKeyOf(context)), this.services.contacts.jobOfPreview(importId)]);
+    if (!kept || previous?.status === 'done') {
       await context.sendActivity(m.contactImport.alreadyImported);
       return step.endDialog();
     }
+    const askAgain = (message: string, rerun = decision.rerun) =>
+      step.replaceDialog(this.ids.run, { ...decision, rerun, question: cardActivity(importAgainCard(m, message, importId)) } satisfies ImportDecision);
+    if (previous?.status === 'interrupted' && !decision.rerun) {
+      return askAgain(m.contactImport.interrupted(escapeMarkdown(previous.fileName), this.time(context, previous.startedAt)), true);
+    }
     await context.sendActivity({ type: ActivityTypes.Typing });
-    await context.sendActivity(m.contactImport.importing(rows!));
+    await context.sendActivity(m.contactImport.importing(rows));
     let outcome: ImportOutcome;
     try {
       outcome = await this.withProgress(context, () =>
         this.importKind.run(
-          { bytes: kept.bytes, fileName: kept.entry.fileName ?? this.importKind.pastedName, dryRun: false },
+          { bytes: kept.bytes, fileName: kept.entry.fileName ?? this.importKind.pastedName, dryRun: false, importId },
           this.writeContext(context),
-          choices ?? {},
+          choices,
         ),
       );
     } catch (error) {
       if (!(error instanceof DirectoryError && error.code === 'import_running')) throw error;
       const { by, startedAt } = error.details as { by: string; startedAt: string };
-      await context.sendActivity(m.contactImport.busy(by, this.time(context, startedAt)));
-      return step.endDialog();
+      return askAgain(m.contactImport.busyKept(escapeMarkdown(by), this.time(context, startedAt)));
     }
+    await this.services.files.forget(importId);
     if (!outcome.ok) {
-      await context.sendActivity(fileErrorMessage(m, outcome.fileError.code, outcome.fileError.details, this.importKind.kind));
+      await context.sendActivity(fileErrorMessage(m, outcome.fileError.code, escapeValues(outcome.fileError.details), this.importKind.kind));
       return step.endDialog();
     }
     const view = this.resultView(context, outcome.job!, await this.errorFileUrl(context, outcome));
@@ -198,7 +221,7 @@ export class ImportFileDialog extends CancelAndHelpDialog {
       return await this.services.fetchAttachment(file.url);
     } catch (error) {
       if (!(error instanceof AttachmentFetchError)) throw error;
-      await context.sendActivity(m.contactImport.fetchFailed[error.code](error.details as Record<string, string | number>));
+      await context.sendActivity(m.contactImport.fetchFailed[error.code](escapeValues(error.details as Record<string, string | number>)));
       return undefined;
     }
   }

@@ -12,6 +12,7 @@ import { cardActivity } from './base/send';
 import { conversationKeyOf, t } from './base/turn';
 import { normalise } from './commands';
 import { ImportFileDialog, type ImportState } from './importFileDialog';
+import { own } from '../src/domain/own';
 
 export const IMPORT_USERS_DIALOG = 'importUsers';
 const MODE = 'importUsers.mode';
@@ -68,7 +69,7 @@ export class ImportUsersDialog extends ImportFileDialog {
     this.addDialog(
       new AnswerPrompt<UsersImportMode>(MODE, async (context, answer) => {
         const clicked = answer.value?.action === MODE_ACTION ? (answer.value.mode as UsersImportMode) : undefined;
-        const mode = clicked ?? TYPED_MODES[normalise(answer.text ?? '')];
+        const mode = clicked ?? own(TYPED_MODES, normalise(answer.text ?? ''));
         return mode && MODES.includes(mode) ? accept(mode) : refuse(t(context).userImport.waitingForMode);
       }),
     );

@@ -1,5 +1,6 @@
 import { WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { confirmMembersCard, memberOf, pickContactsCard, searchCard, type ContactChoice } from '../cards/listCards';
+import { escapeMarkdown } from '../cards/markdown';
 import { ListError } from '../src/domain/listRules';
 import type { Contact, DistributionList } from '../src/domain/types';
 import type { Page } from '../src/domain/contactSearch';
@@ -61,7 +62,7 @@ export class AddMembersDialog extends CancelAndHelpDialog {
       if (options.picked) return step.next({ query: options.query, page: options.page ?? 1, note: m.lists.pickAtLeastOne } satisfies Found);
       const results = await this.services.contactEditing.search(options.query, options.page ?? 1, PAGE_SIZE);
       if (results.total) return step.next({ query: options.query, page: results.page, results } satisfies Found);
-      note = m.lists.noMatch(options.query);
+      note = m.lists.noMatch(escapeMarkdown(options.query));
     }
     return step.prompt(QUERY, { prompt: cardActivity(searchCard(m, values.list, note)), retryPrompt: cardActivity(searchCard(m, values.list)) });
   }
@@ -94,7 +95,7 @@ export class AddMembersDialog extends CancelAndHelpDialog {
     values.already = contacts.filter((c) => c.groupIds.includes(values.list.id));
     const m = t(step.context);
     if (!adding.length) {
-      await sendListCard(step.context, await this.services.lists.show(values.list.id), { notes: [m.lists.nothingToAdd(values.list.name)] });
+      await sendListCard(step.context, await this.services.lists.show(values.list.id), { notes: [m.lists.nothingToAdd(escapeMarkdown(values.list.name))] });
       return step.endDialog();
     }
     values.ids = adding.map((c) => c.id);
@@ -111,9 +112,10 @@ export class AddMembersDialog extends CancelAndHelpDialog {
     // Selected contacts not changed were made members meanwhile (by another admin): they already were.
     const already = [...values.already.map((c) => c.displayName), ...values.ids.filter((id) => !added.includes(id)).map((id) => name.get(id) ?? id)];
     const m = t(step.context);
-    const notes = added.length ? [m.lists.addedNames(added.map((id) => name.get(id) ?? id).join(', '))] : [];
-    if (already.length) notes.push(m.lists.alreadyMembers(already.join(', ')));
-    await sendListCard(step.context, details, { title: m.lists.added(added.length, details.list.name), notes });
+    const names = (list: string[]) => list.map(escapeMarkdown).join(', ');
+    const notes = added.length ? [m.lists.addedNames(names(added.map((id) => name.get(id) ?? id)))] : [];
+    if (already.length) notes.push(m.lists.alreadyMembers(names(already)));
+    await sendListCard(step.context, details, { title: m.lists.added(added.length, escapeMarkdown(details.list.name)), notes });
     return step.endDialog();
   }
 
@@ -122,6 +124,6 @@ export class AddMembersDialog extends CancelAndHelpDialog {
     if (answer.value) return refuse(m.lists.staleCard);
     if (!answer.text) return refuse(m.flowHelp);
     const results = await this.services.contactEditing.search(answer.text, 1, PAGE_SIZE);
-    return results.total ? accept<Found>({ query: answer.text, page: 1, results }) : refuse(m.lists.noMatch(answer.text));
+    return results.total ? accept<Found>({ query: answer.text, page: 1, results }) : refuse(m.lists.noMatch(escapeMarkdown(answer.text)));
   }
 }

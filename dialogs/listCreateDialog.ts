@@ -1,5 +1,6 @@
 import { WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { createListCard, descriptionCard } from '../cards/listCards';
+import { escapeMarkdown } from '../cards/markdown';
 import { ListError } from '../src/domain/listRules';
 import type { Services } from '../src/services';
 import { accept, AnswerPrompt, refuse, type Answer } from './base/answerPrompt';
@@ -61,7 +62,7 @@ export class CreateListDialog extends CancelAndHelpDialog {
     const description = step.result as string;
     try {
       const list = await this.services.lists.create(name, description, writeContext(step.context));
-      await sendListCard(step.context, { list, members: [] }, { title: t(step.context).lists.created(list.name) });
+      await sendListCard(step.context, { list, members: [] }, { title: t(step.context).lists.created(escapeMarkdown(list.name)) });
       return step.endDialog(list.id);
     } catch (error) {
       // Another admin took the name since it was checked: the name is checked (and refused) again, the description kept.

@@ -1,5 +1,6 @@
 import { WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { deleteListCard, listsCard } from '../cards/listCards';
+import { escapeMarkdown } from '../cards/markdown';
 import type { DistributionList } from '../src/domain/types';
 import type { Services } from '../src/services';
 import { AnswerPrompt } from './base/answerPrompt';
@@ -38,7 +39,7 @@ export class DeleteListDialog extends CancelAndHelpDialog {
     const { list } = step.values as { list: DistributionList };
     const { members } = await this.services.lists.delete(list.id, writeContext(step.context));
     const m = t(step.context);
-    await sendCard(step.context, listsCard(m, await this.services.lists.all(), m.lists.deleted(list.name, members.length)));
+    await sendCard(step.context, listsCard(m, await this.services.lists.all(), m.lists.deleted(escapeMarkdown(list.name), members.length)));
     return step.endDialog();
   }
 }

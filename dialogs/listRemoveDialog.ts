@@ -1,5 +1,6 @@
 import { WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { confirmMembersCard, memberOf, pickMembersCard, type ContactChoice } from '../cards/listCards';
+import { escapeMarkdown } from '../cards/markdown';
 import { searchContacts } from '../src/domain/contactSearch';
 import type { Contact, DistributionList } from '../src/domain/types';
 import type { Services } from '../src/services';
@@ -47,7 +48,7 @@ export class RemoveMembersDialog extends CancelAndHelpDialog {
     const { list, members } = await this.services.lists.show(options.listId);
     (step.values as Values).list = list;
     if (!members.length) {
-      await step.context.sendActivity(m.lists.nothingToRemove(list.name));
+      await step.context.sendActivity(m.lists.nothingToRemove(escapeMarkdown(list.name)));
       return step.endDialog();
     }
     const ids = options.contactIds ?? [];
@@ -57,7 +58,7 @@ export class RemoveMembersDialog extends CancelAndHelpDialog {
     if (options.filter) {
       const matching = searchContacts(members, options.filter, 1, members.length).items;
       if (matching.length) offered = matching;
-      else note = m.lists.noMemberMatches(options.filter);
+      else note = m.lists.noMemberMatches(escapeMarkdown(options.filter));
     }
     const shown = offered.slice(0, MAX_MEMBER_CHOICES).map((contact, i): ContactChoice => ({ ...memberOf(contact), number: i + 1 }));
     const card = (withNote?: string) => cardActivity(pickMembersCard(m, list, shown, offered.length, withNote));
@@ -85,8 +86,8 @@ export class RemoveMembersDialog extends CancelAndHelpDialog {
     const { removed } = await this.services.lists.removeMembers(values.list.id, values.ids, writeContext(step.context));
     const details = await this.services.lists.show(values.list.id);
     const m = t(step.context);
-    const notes = removed.length ? [m.lists.removedNames(removed.map((id) => before.get(id) ?? id).join(', '))] : [];
-    await sendListCard(step.context, details, { title: m.lists.removed(removed.length, details.list.name), notes });
+    const notes = removed.length ? [m.lists.removedNames(removed.map((id) => escapeMarkdown(before.get(id) ?? id)).join(', '))] : [];
+    await sendListCard(step.context, details, { title: m.lists.removed(removed.length, escapeMarkdown(details.list.name)), notes });
     return step.endDialog();
   }
 }

@@ -1,5 +1,6 @@
 import { WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { renameCard } from '../cards/listCards';
+import { escapeMarkdown } from '../cards/markdown';
 import { ListError } from '../src/domain/listRules';
 import type { DistributionList } from '../src/domain/types';
 import type { Services } from '../src/services';
@@ -62,7 +63,7 @@ export class RenameListDialog extends CancelAndHelpDialog {
       return step.replaceDialog(FLOW, { listId: list.id, name } satisfies RenameListOptions);
     }
     const details = await this.services.lists.show(list.id);
-    await sendListCard(step.context, details, { title: t(step.context).lists.renamed(list.name, details.list.name) });
+    await sendListCard(step.context, details, { title: t(step.context).lists.renamed(escapeMarkdown(list.name), escapeMarkdown(details.list.name)) });
     return step.endDialog();
   }
 }

@@ -1,5 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import { listCard, memberOf, type ContactChoice, type ListView } from '../cards/listCards';
+import { escapeValues } from '../cards/markdown';
 import { ListError } from '../src/domain/listRules';
 import type { WriteContext } from '../src/domain/types';
 import type { Messages } from '../src/i18n';
@@ -9,13 +10,15 @@ import { sendCard } from './base/send';
 import { actorOf, t } from './base/turn';
 import { saidChange, saidYes } from './base/words';
 import { normalise } from './commands';
+import { own } from '../src/domain/own';
 
 /** The flow every list write is audited under (the menu action). */
 export const LISTS_FLOW = 'distributionLists';
 
 export const writeContext = (context: TurnContext): WriteContext => ({ actor: actorOf(context), flow: LISTS_FLOW });
 
-export const listMessage = (m: Messages, error: ListError) => m.lists.errors[error.code](error.details);
+/** A list refusal in words, for a message or a card's note (markdown): the values it quotes escaped. */
+export const listMessage = (m: Messages, error: ListError) => m.lists.errors[error.code](escapeValues(error.details));
 
 /** "« Suppliers »", "\"Suppliers\"" → "Suppliers": a name as typed after "create list". */
 export function unquote(text: string): string {
@@ -58,6 +61,7 @@ export function listView(details: ListDetails): ListView {
   return { id: list.id, name: list.name, description: list.description, members: members.map(memberOf) };
 }
 
+/** The list's card; a title and notes are markdown, the values in them escaped by the caller. */
 export async function sendListCard(context: TurnContext, details: ListDetails, options: { title?: string; notes?: string[] } = {}) {
   await sendCard(context, listCard(t(context), listView(details), options));
 }
@@ -119,7 +123,7 @@ export function parseListConfirm(
     return ours ? accept('confirm') : refuse(m.lists.staleCard);
   }
   const said = normalise(answer.text);
-  if (saidYes(answer.text) || CONFIRM_WORDS[expected.task]?.includes(said)) return accept('confirm');
+  if (saidYes(answer.text) || own(CONFIRM_WORDS, expected.task)?.includes(said)) return accept('confirm');
   if (allowChange && saidChange(answer.text)) return accept('change');
   return refuse(m.flowHelp);
 }

@@ -13,6 +13,7 @@ import { REMOVE_MEMBERS_DIALOG, RemoveMembersDialog, type RemoveMembersOptions }
 import { RENAME_LIST_DIALOG, RenameListDialog } from './listRenameDialog';
 import { LISTS_FLOW, listMessage, optionText, sendListCard, tickedIds, unquote } from './listShared';
 import type { FlowOptions } from './mainDialog';
+import { own } from '../src/domain/own';
 
 export const LISTS_DIALOG = LISTS_FLOW;
 const FLOW = 'lists.flow';
@@ -76,7 +77,7 @@ export class ListsDialog extends CancelAndHelpDialog {
       return step.beginDialog(CREATE_LIST_DIALOG, options);
     }
     if (task === 'show' && listId) return this.show(step, listId);
-    const dialogId = task && TASK_DIALOGS[task];
+    const dialogId = own(TASK_DIALOGS, task);
     if (!dialogId || !listId) return this.showAll(step);
     const picked = { picked: value.picked === true, contactIds: tickedIds(value.contactIds) };
     if (task === 'add') {

@@ -1,6 +1,7 @@
 import { MessageFactory } from 'botbuilder';
 import { WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { noMatchCard, searchResultsCard } from '../cards/contactCards';
+import { escapeMarkdown } from '../cards/markdown';
 import { mayUse } from '../src/domain/access';
 import type { Page } from '../src/domain/contactSearch';
 import type { Contact } from '../src/domain/types';
@@ -69,7 +70,8 @@ export class SearchContactsDialog extends CancelAndHelpDialog {
   }
 }
 
+/** The query as a message quotes it: cut short, then escaped (the message is markdown). */
 function shown(query: string): string {
   const trimmed = query.trim();
-  return trimmed.length > SHOWN_QUERY ? `${trimmed.slice(0, SHOWN_QUERY)}…` : trimmed;
+  return escapeMarkdown(trimmed.length > SHOWN_QUERY ? `${trimmed.slice(0, SHOWN_QUERY)}…` : trimmed);
 }

@@ -18,6 +18,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const { xlsxFile, zip } = require('../test/helpers/xlsxFile.js');
+const { BOMBS } = require('../test/helpers/xlsxBombs.js');
 
 const OUT = path.join(__dirname, '..', 'test', 'fixtures', 'bad');
 
@@ -112,6 +113,10 @@ const FIXTURES = {
   'invalid-phone-type.csv': utf8(crlf(WEBEX, 'Ada Lovelace,,,,01 23 45 67 01,work,,', 'Alan Turing,,,,06 12 34 56 78,portable,,', 'Grace Hopper,,,,01 23 45 67 03,,,')),
   'formula-as-phone.csv': utf8(crlf(WEBEX, 'Ada Lovelace,,,,=1+2,work,,', 'Alan Turing,,,,"=HYPERLINK(""http://evil.example"",""call"")",work,,')),
   'company-missing-method.csv': utf8(crlf(`${COMPANY},`, 'John Smith,Sécurité,jhon-smith@email.com,00491222333444555,,,', 'Sans Moyen,Accueil,,,0123456789,,')),
+  // --- .xlsx bombs (#27): a few KB that unzip or spread far past the caps (the bigger ones are generated)
+  'bomb-spaces-50mb.xlsx': BOMBS['bomb-spaces-50mb.xlsx'](),
+  'bomb-lying-size.xlsx': BOMBS['bomb-lying-size.xlsx'](),
+  'bomb-far-cell.xlsx': BOMBS['bomb-far-cell.xlsx'](),
   // --- over a limit (the test sets IMPORT_MAX_ROWS / IMPORT_MAX_BYTES)
   'six-rows.csv': utf8(crlf(WEBEX, ...sixRows)),
   // --- tricky but valid: imported as they are
@@ -153,7 +158,8 @@ function paddingRow(n, size) {
  * The big fixtures, written into `dir` at test time (they are not stored):
  * - over-5mb.csv: a valid file of 5 MB + 1 byte (the default IMPORT_MAX_BYTES is 5 MB);
  * - cell-1mb.csv: a valid contact, then one whose phone number is a 1 MB cell (line 3);
- * - unclosed-quote-1mb.csv: a quote opened on line 3 and never closed, 1 MB before the end of the file.
+ * - unclosed-quote-1mb.csv: a quote opened on line 3 and never closed, 1 MB before the end of the file;
+ * - bomb-cell-300mb.xlsx: one 300 MB cell in a 300 KB .xlsx (test/helpers/xlsxBombs.js).
  */
 function writeGeneratedFixtures(dir) {
   const limit = 5 * 1024 * 1024;
@@ -172,6 +178,7 @@ function writeGeneratedFixtures(dir) {
     'over-5mb.csv': over,
     'cell-1mb.csv': utf8(crlf(WEBEX, 'Short Cell,,,,01 23 45 67 71,work,,', `Long Phone,,,,${'1'.repeat(mb)},work,,`)),
     'unclosed-quote-1mb.csv': utf8(crlf(WEBEX, 'Ada Lovelace,,,,01 23 45 67 01,work,ada@example.com,', `Long,,,,01 23 45 67 02,work,,"${'Q'.repeat(mb)}`)),
+    'bomb-cell-300mb.xlsx': BOMBS['bomb-cell-300mb.xlsx'](),
   };
   for (const [name, bytes] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), bytes);
   return Object.keys(files);

@@ -103,6 +103,7 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
     },
     activation: { invitations: services.invitations, defaultLocale: config.defaultLocale, logger },
     webex,
+    maxTextChars: config.importLimits.maxBytes,
   });
   return {
     config,

@@ -1,13 +1,14 @@
 import { ActivityHandler, ActivityTypes, TeamsInfo, TurnContext, type ConversationState, type UserState } from 'botbuilder';
 import { runDialog, type Dialog, type DialogState } from 'botbuilder-dialogs';
+import { escapeMarkdown } from '../cards/markdown';
 import { menuCard } from '../cards/menuCard';
 import { UPLOAD_EVENT } from '../dialogs/base/incomingFile';
 import { languageCommand } from '../dialogs/commands';
 import { sendCard } from '../dialogs/base/send';
-import { conversationKeyOf, setTurnLocale, setTurnRole, t, turnRole } from '../dialogs/base/turn';
+import { conversationKeyOf, setTurnAccess, setTurnLocale, t, turnRole } from '../dialogs/base/turn';
 import { allowedActions } from '../dialogs/mainDialog';
 import { verifiedWebexEmail } from './channels/webex/identity';
-import { listsNeedEmail, roleOf, type AccessLists } from './domain/access';
+import { accessOf, listsNeedEmail, type AccessLists } from './domain/access';
 import type { Logger } from './logger';
 import type { Locale } from './config';
 import { localeOf } from './i18n';
@@ -45,7 +46,7 @@ export class ProvisioBot extends ActivityHandler {
       if (!turnRole(context)) {
         const { from } = context.activity;
         options.logger.warn({ userId: from?.id, aadObjectId: from?.aadObjectId, channelId: context.activity.channelId }, 'access refused');
-        await context.sendActivity(t(context).accessDenied(verifiedWebexEmail(context) ?? from?.aadObjectId ?? from?.id ?? '?'));
+        await context.sendActivity(t(context).accessDenied(escapeMarkdown(verifiedWebexEmail(context) ?? from?.aadObjectId ?? from?.id ?? '?')));
         return next();
       }
       const language = languageCommand(context.activity.text);
@@ -93,7 +94,7 @@ export class ProvisioBot extends ActivityHandler {
       await this.queue.run(conversationKeyOf(context), async () => {
         const chosen = context.activity.from?.id ? await this.chosenLocale.get(context) : undefined;
         setTurnLocale(context, chosen ?? localeOf(context.activity.locale, this.options.defaultLocale));
-        setTurnRole(context, roleOf(await this.identities(context), this.options.access));
+        setTurnAccess(context, accessOf(await this.identities(context), this.options.access));
         await super.run(context);
         await this.options.conversationState.saveChanges(context, false);
         await this.options.userState.saveChanges(context, false);

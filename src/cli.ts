@@ -8,7 +8,7 @@ import { registerLocationsCommands } from './cli/locationsCommands';
 import { registerUsersCommands } from './cli/usersCommands';
 import { registerUsersFileCommands } from './cli/usersFileCommands';
 import { registerWebexCommands } from './cli/webexCommands';
-import { cliMessages, printJson, UsageError } from './cli/common';
+import { cliMessages, printJson, UsageError, writeErr } from './cli/common';
 import { ConfigError } from './config';
 import { ListError } from './domain/listRules';
 import { RuleError } from './domain/ruleError';
@@ -48,7 +48,7 @@ function report(error: unknown, json: boolean): number {
   // Commander has already printed its own message (or the help).
   if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
   if (error instanceof ConfigError || error instanceof UsageError) {
-    process.stderr.write(`${error.message}\n`);
+    writeErr(`${error.message}\n`);
     return 2;
   }
   // The CLI speaks DEFAULT_LOCALE, like the bot to a client that gives no locale.
@@ -56,19 +56,19 @@ function report(error: unknown, json: boolean): number {
   if (error instanceof RuleError) {
     const message = ruleMessage(m, error);
     if (json) printJson({ error: { code: error.code, message } });
-    else process.stderr.write(`${m.cli.error(message)}\n`);
+    else writeErr(`${m.cli.error(message)}\n`);
     return 1;
   }
   if (error instanceof ListError) return refuse(m, new RefusedError(error.code, m.lists.errors[error.code](error.details)), json);
   if (error instanceof RefusedError) return refuse(m, error, json);
   const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`${m.cli.error(message.replace(/\s*\n\s*/g, ' '))}\n`);
+  writeErr(`${m.cli.error(message.replace(/\s*\n\s*/g, ' '))}\n`);
   return 1;
 }
 
 function refuse(m: Messages, error: RefusedError, json: boolean): number {
   if (json) printJson({ error: { code: error.code, message: error.message, ...error.extra } });
-  else process.stderr.write(`${m.cli.error(error.message)}\n`);
+  else writeErr(`${m.cli.error(error.message)}\n`);
   return 1;
 }
 

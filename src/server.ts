@@ -4,6 +4,7 @@ import restify from 'restify';
 import type { ProvisioBot } from './bot';
 import type { WebexChannel } from './channels/webex';
 import { WEBHOOK_PATH } from './channels/webex/webhookRegistration';
+import { activityGate } from './http/activityGate';
 import { registerActivationRoutes, type ActivationRoutesDeps } from './http/activationRoutes';
 import { registerFileRoutes, type FileRoutesDeps } from './http/fileRoutes';
 import type { Logger } from './logger';
@@ -21,6 +22,8 @@ export interface ServerDeps {
   activation?: ActivationRoutesDeps;
   /** The Webex app's webhooks (POST /api/webex), when WEBEX_BOT_TOKEN and WEBEX_WEBHOOK_SECRET are set. */
   webex?: Pick<WebexChannel, 'handle' | 'idle'>;
+  /** Longest message text taken (a longer one is refused 400): the largest import, as CSV lines may be pasted. */
+  maxTextChars?: number;
 }
 
 export interface RunningServer {
@@ -31,9 +34,10 @@ export interface RunningServer {
 }
 
 const MAX_BODY_BYTES = 8 * 1024 * 1024;
+const DEFAULT_MAX_TEXT_CHARS = 5 * 1024 * 1024;
 const startedAt = Date.now();
 
-export function createServer({ adapter, bot, logger, backend, onClose, files, activation, webex }: ServerDeps): RunningServer {
+export function createServer({ adapter, bot, logger, backend, onClose, files, activation, webex, maxTextChars = DEFAULT_MAX_TEXT_CHARS }: ServerDeps): RunningServer {
   const server = restify.createServer({ name: 'provisio', handleUncaughtExceptions: false });
 
   let inFlight = 0;
@@ -57,9 +61,9 @@ export function createServer({ adapter, bot, logger, backend, onClose, files, ac
       }
     };
 
-  // Only this route parses its body: uploads stream theirs.
-  const bodyParser = restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false });
-  server.post('/api/messages', bodyParser, turn((req, res) => adapter.process(req, res, (context) => bot.run(context))));
+  // Only this route reads its body: uploads stream theirs. The activity is checked before the Bot Framework parses it.
+  const bodyReader = restify.plugins.bodyReader({ maxBodySize: MAX_BODY_BYTES });
+  server.post('/api/messages', bodyReader, activityGate(maxTextChars), turn((req, res) => adapter.process(req, res, (context) => bot.run(context))));
   // No body parser: the signature is checked over the raw bytes, read by the channel itself (with a size cap).
   if (webex) server.post(WEBHOOK_PATH, turn((req, res) => webex.handle(req, res)));
 

@@ -1,7 +1,8 @@
 import type { TurnContext } from 'botbuilder';
 import { Prompt, type PromptOptions, type PromptRecognizerResult } from 'botbuilder-dialogs';
+import { escapeValues } from '../../cards/markdown';
 import { RuleError } from '../../src/domain/ruleError';
-import { ruleMessage } from '../../src/i18n';
+import { ruleMessage, type Messages } from '../../src/i18n';
 import { submittedValue, t } from './turn';
 
 /** What the person answered: typed text, or the data of the card button they clicked. */
@@ -15,6 +16,12 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 export type AnswerParser<T> = (context: TurnContext, answer: Answer, data: any) => Promise<Parsed<T>>;
 
 export const accept = <T>(value: T): Parsed<T> => ({ ok: true, value });
+
+/** A broken rule in words for a chat message (markdown): the values it quotes, often what was typed, escaped. */
+export function ruleText(m: Messages, error: RuleError): string {
+  return ruleMessage(m, new RuleError(error.code, escapeValues(error.details)));
+}
+
 export const refuse = (message: string): Parsed<never> => ({ ok: false, message });
 
 /**
@@ -45,7 +52,7 @@ export class AnswerPrompt<T> extends Prompt<T> {
       parsed = await this.parse(context, answer, options.validations);
     } catch (error) {
       if (!(error instanceof RuleError)) throw error;
-      parsed = refuse(ruleMessage(t(context), error));
+      parsed = refuse(ruleText(t(context), error));
     }
     state.error = parsed.ok ? undefined : parsed.message;
     return parsed.ok ? { succeeded: true, value: parsed.value } : { succeeded: false };

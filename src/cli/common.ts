@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { loadConfig } from '../config';
 import type { WriteContext } from '../domain/types';
 import { openDirectory } from '../directory/open';
+import { visibleControls } from '../domain/typedText';
 import { messages, type Messages } from '../i18n';
 import { createServices, type Services } from '../services';
 
@@ -33,20 +34,35 @@ export function cliMessages(): Messages {
   }
 }
 
+/** Whoever runs the CLI can read and write the data folder itself: an admin. */
 function cliWriteContext(): WriteContext {
   const name = os.userInfo().username;
-  return { actor: { id: `cli:${name}`, name }, flow: 'cli' };
+  return { actor: { id: `cli:${name}`, name, role: 'admin' }, flow: 'cli' };
 }
 
 /** Commander's argParser for an option that may be repeated: every value, in order. */
 export const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
 
+/** Text for a terminal: a stored control or bidi character is shown as \u001b, never sent raw (escape-sequence injection). */
+export function terminalText(text: string): string {
+  return text.split('\n').map(visibleControls).join('\n');
+}
+
+export function writeOut(text: string): void {
+  process.stdout.write(terminalText(text));
+}
+
+export function writeErr(text: string): void {
+  process.stderr.write(terminalText(text));
+}
+
+/** JSON.stringify leaves C1 controls and bidi overrides as they are: written as \u escapes, the same JSON. */
 export function printJson(value: unknown): void {
-  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+  process.stdout.write(`${JSON.stringify(value, null, 2).replace(/[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}\n`);
 }
 
 /** `--json` is a global option: JSON on stdout, otherwise one human-readable line per item. */
 export function print<T>(command: Command, value: T, lines: (value: T) => string[]): void {
   if (command.optsWithGlobals().json) printJson(value);
-  else process.stdout.write(lines(value).map((line) => `${line}\n`).join(''));
+  else writeOut(lines(value).map((line) => `${line}\n`).join(''));
 }

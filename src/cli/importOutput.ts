@@ -5,7 +5,7 @@ import type { ImportKind } from '../domain/types';
 import type { Messages } from '../i18n';
 import type { ImportIssue, ImportOutcome, ImportReport } from '../services/importPipeline';
 import { fileErrorMessage, importErrorFile, issueMessage } from '../services/importMessages';
-import { cliMessages, printJson, UsageError } from './common';
+import { cliMessages, printJson, UsageError, writeOut } from './common';
 
 /** A file the import refused as a whole: exit 1, after the JSON (or nothing) on stdout. */
 class ImportRejected extends Error {}
@@ -58,7 +58,7 @@ export async function output(bytes: Buffer, out: string | undefined, json: boole
   }
   await writeFile(out, bytes);
   if (json) printJson({ ...what, out: path.resolve(out) });
-  else process.stdout.write(`${cliMessages().cli.wrote(path.resolve(out))}\n`);
+  else writeOut(`${cliMessages().cli.wrote(path.resolve(out))}\n`);
 }
 
 function printOutcome(m: Messages, outcome: ImportOutcome, fileName: string, json: boolean, kind: ImportKind = 'contacts'): void {
@@ -69,7 +69,7 @@ function printOutcome(m: Messages, outcome: ImportOutcome, fileName: string, jso
   }
   const report = reportJson(m, outcome.report);
   if (json) printJson(report);
-  else process.stdout.write(reportLines(m, report, fileName).map((line) => `${line}\n`).join(''));
+  else writeOut(reportLines(m, report, fileName).map((line) => `${line}\n`).join(''));
 }
 
 /**
@@ -97,7 +97,7 @@ export async function importAndReport(
       () => true,
       () => false,
     );
-    if (removed && !json) process.stdout.write(`${m.cli.staleErrorFileRemoved(opts.errorsOut)}\n`);
+    if (removed && !json) writeOut(`${m.cli.staleErrorFileRemoved(opts.errorsOut)}\n`);
     return;
   }
   try {

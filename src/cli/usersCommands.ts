@@ -1,7 +1,7 @@
 import { Option, type Command } from 'commander';
 import type { License, Location, User, UserStatus } from '../domain/types';
 import type { UserService } from '../services/userService';
-import { collect, print, UsageError, withServices } from './common';
+import { collect, print, UsageError, withServices, writeErr } from './common';
 import { inviteCreatedUser } from './invitationsCommands';
 
 interface UserJson {
@@ -85,7 +85,7 @@ export function registerUsersCommands(program: Command): void {
           `Created: ${userLine(u)}`,
           ...(invitation.status === 'sent' ? [m.invitations.createdSent(u.email)] : []),
         ]);
-        if (invitation.status === 'failed') process.stderr.write(`${m.invitations.cliCreatedFailed(invitation.message)}\n`);
+        if (invitation.status === 'failed') writeErr(`${m.invitations.cliCreatedFailed(invitation.message)}\n`);
       }),
     );
 

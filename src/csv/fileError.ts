@@ -4,6 +4,10 @@ export type FileErrorCode =
   | 'header_only'
   | 'not_text'
   | 'unreadable_xlsx'
+  /** An .xlsx over its caps once unzipped (src/csv/xlsx.ts xlsxLimits). */
+  | 'xlsx_too_large'
+  | 'xlsx_too_many_parts'
+  | 'xlsx_too_wide'
   | 'too_large'
   | 'too_many_rows'
   | 'malformed_csv'

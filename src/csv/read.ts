@@ -33,7 +33,7 @@ export async function readTable(bytes: Uint8Array, limits: TableLimits, onRecord
   let encoding: string;
   let delimiter: Delimiter;
   if (looksLikeXlsx(bytes)) {
-    records = await readXlsx(bytes);
+    records = await readXlsx(bytes, limits);
     if (onRecord) records.forEach(onRecord);
     encoding = 'xlsx';
     delimiter = ',';

@@ -140,6 +140,8 @@ export interface NewImportJob {
   kind: ImportJob['kind'];
   by: string;
   fileName: string;
+  /** The previewed file's id (its kept file's token), when the import runs from a preview. */
+  importId?: string;
 }
 
 /**

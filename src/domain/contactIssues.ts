@@ -49,6 +49,7 @@ export type ContactIssueCode =
   | 'email_in_use'
   | 'email_twice_in_file'
   | 'value_too_long'
+  | 'unsafe_character'
   | 'contact_exists'
   | 'backend_rejected'
   | 'contact_not_found';

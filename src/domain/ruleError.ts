@@ -14,7 +14,10 @@ export type RuleCode =
   | 'invalid_extension'
   | 'extension_taken'
   | 'number_or_extension_required'
-  | 'user_not_found';
+  | 'user_not_found'
+  | 'not_allowed'
+  | 'value_too_long'
+  | 'unsafe_character';
 
 export class RuleError extends Error {
   constructor(

@@ -1,3 +1,5 @@
+import type { ActorRole } from './access';
+
 export type UserStatus = 'active' | 'pending';
 
 export interface License {
@@ -90,6 +92,8 @@ export interface ImportJob {
   kind: ImportKind;
   by: string;
   fileName: string;
+  /** The previewed file it ran from (the chat's Import button), when there was one. */
+  importId?: string;
   startedAt: string;
   endedAt?: string;
   status: ImportStatus;
@@ -98,8 +102,11 @@ export interface ImportJob {
 
 /** Who asks for a write, and through which flow: every write is audited. */
 export interface Actor {
+  /** The identity the role was granted on. */
   id: string;
   name: string;
+  /** The role of the person asking now, checked at the moment of the write (none: every write is refused). */
+  role: ActorRole | undefined;
 }
 
 export interface WriteContext {
@@ -110,7 +117,8 @@ export interface WriteContext {
 export interface AuditEntry {
   id: string;
   at: string;
-  actor: Actor;
+  /** Entries written before roles were recorded have no role. */
+  actor: Omit<Actor, 'role'> & { role?: ActorRole };
   flow: string;
   action: string;
   target: string;

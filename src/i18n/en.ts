@@ -33,6 +33,8 @@ export const en = {
   languageSet: 'I will answer in English from now on.',
   accessDenied: (id: string) => `Sorry, you are not allowed to use Provisio. Ask an administrator to add you (your identifier: ${id}).`,
   notAllowed: (flow: string) => `Sorry, "${flow}" is reserved for administrators. Ask one of them if it needs doing.`,
+  notYourQuestion: (owner: string, flow: string, minutes: number) =>
+    `This question belongs to ${owner}, who started "${flow}": only they can answer it or type "cancel". Nothing was changed. Once it has waited ${minutes} minutes without an answer, anyone may start something else.`,
   nothingToCancel: 'There is nothing to cancel.',
   turnError: (id: string) => `Sorry, something went wrong on my side. Please try again. (reference ${id})`,
   turnBusy: 'I am still working on an earlier message of this conversation. Nothing was done with this one: send it again in a moment.',
@@ -56,6 +58,10 @@ export const en = {
     extension_taken: (d: Details) => `Extension ${d.extension} is already used by ${d.name} in this location. Choose another one.`,
     number_or_extension_required: () => 'A calling user needs a phone number or an extension (a temporary extension is fine).',
     user_not_found: (d: Details) => `No user matches "${d.query}". Type part of the name or the e-mail address.`,
+    value_too_long: (d: Details) => `The ${typedField.en[String(d.field)] ?? d.field} holds ${d.length} characters; at most ${d.max} are accepted. Shorten it.`,
+    unsafe_character: (d: Details) =>
+      `The ${typedField.en[String(d.field)] ?? d.field} holds an invisible control character (${d.character}) at position ${d.position}: it would garble what is shown. Type it again without it.`,
+    not_allowed: () => 'Sorry, your role does not allow this change, so nothing was written. Ask an administrator if it needs doing.',
   },
   common: {
     confirm: 'Confirm',
@@ -193,7 +199,7 @@ export const en = {
     downloadErrors: 'Download errors',
     nothingToImport: 'No row can be imported. Download the errors, fix the rows (the reason is in the Comments column), then send the file again.',
     allUnchanged: 'Every contact of the file is already in the directory as it is: there is nothing to import.',
-    importing: (rows: number) => `Importing ${rows} rows…`,
+    importing: (rows: number) => `Importing ${formatCount(rows, 'en')} ${rows === 1 ? 'row' : 'rows'}…`,
     stillImporting: (seconds: number) => `Still importing… (${seconds} s)`,
     resultTitle: 'Import finished',
     resultTitleWithErrors: 'Import finished, with errors',
@@ -209,6 +215,10 @@ export const en = {
     downloadErrorFile: 'Download the error file',
     importAnother: 'Import another file',
     busy: (by: string, at: string) => `An import is already running, started by ${by} at ${at}. Wait until it ends, then send your file again.`,
+    busyKept: (by: string, at: string) =>
+      `An import is already running, started by ${by} at ${at}. Your preview is kept: click Import again once it has ended.`,
+    interrupted: (fileName: string, at: string) =>
+      `The import of ${fileName} started at ${at} was interrupted before it finished (the service restarted). Running it again is safe: the contacts it had already written are recognised and left unchanged. Click Import to run it again.`,
     alreadyImported: 'This preview has already been imported or has expired: nothing was imported again. Send the file again to start a new import.',
     cancelled: 'Import cancelled. Nothing was imported.',
     links: (minutes: number) => `Links stay valid for ${minutes} minutes.`,
@@ -243,6 +253,12 @@ export const en = {
       not_text: () =>
         'This file is neither CSV text nor an .xlsx workbook. In your spreadsheet, use "Save as" > "CSV UTF-8 (comma delimited)" or .xlsx, and import that file.',
       unreadable_xlsx: () => 'This .xlsx workbook cannot be read (damaged or password-protected). Open it in your spreadsheet and save it again as .xlsx or CSV UTF-8.',
+      xlsx_too_large: (d: Details) =>
+        `Once unzipped, this .xlsx workbook holds ${fileSizes(d, 'en')[0]} of data; the limit is ${fileSizes(d, 'en')[1]}. Keep only the sheet to import (delete the other sheets, the images, and any empty rows and columns below or right of your data), or save it as CSV UTF-8, and import it again.`,
+      xlsx_too_many_parts: (d: Details) =>
+        `This .xlsx workbook is made of ${formatCount(d.parts, 'en')} parts (sheets, images, charts…); the limit is ${formatCount(d.max, 'en')}. Copy the rows to import into a new workbook, or save the sheet as CSV UTF-8, and import that file.`,
+      xlsx_too_wide: (d: Details) =>
+        `The sheet has a value in cell ${d.cell}, beyond the last column read (${d.max}, the 256th). Delete what is right of your data, or move your columns to the left, and import the file again.`,
       too_large: (d: Details) =>
         `The file weighs ${fileSizes(d, 'en')[0]}; the limit is ${fileSizes(d, 'en')[1]} per import. Split it into smaller files and import them one after the other.`,
       too_many_rows: (d: Details) =>
@@ -292,6 +308,8 @@ export const en = {
         `This row is the same contact as line ${d.line} of the file (same ${d.identity}): only line ${d.line} is imported. Merge the two rows.`,
       email_in_use: (d: Details) =>
         `${d.email} is already the e-mail of the contact "${d.name}". Give another e-mail, or put that contact's Contact UUID on this row to update it.`,
+      unsafe_character: (d: Details) =>
+        `"${d.column}" holds an invisible control character (${d.character}) at position ${d.position}: it would garble what is shown. Type the value again without it.`,
       value_too_long: (d: Details) => `"${d.column}" holds ${d.length} characters; at most ${d.max} are accepted. Shorten it.`,
       email_twice_in_file: (d: Details) =>
         `${d.email} is also the e-mail of the contact on line ${d.line} of the file: two contacts cannot share an e-mail. Give each its own.`,
@@ -321,6 +339,12 @@ export const en = {
 type Details = Record<string, string | number>;
 
 /** Bytes as megabytes with one decimal, as the import limits are told: 5.0 in English, 5,0 in French. */
+/** The fields a person types outside a file, as the messages name them. */
+export const typedField: Record<'en' | 'fr', Record<string, string>> = {
+  en: { firstName: 'first name', lastName: 'last name', email: 'e-mail address', name: 'name', description: 'description', query: 'search' },
+  fr: { firstName: 'Le prénom', lastName: 'Le nom', email: "L'adresse e-mail", name: 'Le nom', description: 'La description', query: 'La recherche' },
+};
+
 export function megabytes(bytes: string | number, locale: 'fr' | 'en' = 'en'): string {
   return new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1, useGrouping: false }).format(Number(bytes) / (1024 * 1024));
 }

@@ -1,7 +1,7 @@
 import { contactEditingFr } from './contactEditing';
 import { listsFr } from './lists';
 import { userImportFr } from './userImport';
-import { fileSizes, formatCount, megabytes, type Messages } from './en';
+import { fileSizes, formatCount, megabytes, typedField, type Messages } from './en';
 import { invitationsFr } from './invitations';
 
 export const fr: Messages = {
@@ -33,6 +33,8 @@ export const fr: Messages = {
   languageSet: 'Je vous réponds désormais en français.',
   accessDenied: (id) => `Désolé, vous n'êtes pas autorisé à utiliser Provisio. Demandez à un administrateur de vous ajouter (votre identifiant : ${id}).`,
   notAllowed: (flow) => `Désolé, « ${flow} » est réservé aux administrateurs. Demandez à l'un d'eux si c'est nécessaire.`,
+  notYourQuestion: (owner, flow, minutes) =>
+    `Cette question appartient à ${owner}, qui a lancé « ${flow} » : seule cette personne peut y répondre ou écrire « annuler ». Rien n'a été modifié. Après ${minutes} minutes sans réponse, n'importe qui pourra lancer autre chose.`,
   nothingToCancel: "Il n'y a rien à annuler.",
   turnError: (id) => `Désolé, une erreur s'est produite de mon côté. Merci de réessayer. (référence ${id})`,
   turnBusy: "Je traite encore un message précédent de cette conversation. Rien n'a été fait avec celui-ci : renvoyez-le dans un instant.",
@@ -56,6 +58,10 @@ export const fr: Messages = {
     extension_taken: (d) => `Le numéro interne ${d.extension} est déjà utilisé par ${d.name} dans cet emplacement. Choisissez-en un autre.`,
     number_or_extension_required: () => "Un utilisateur d'appel doit avoir un numéro ou un numéro interne (un numéro interne temporaire suffit).",
     user_not_found: (d) => `Aucun utilisateur ne correspond à « ${d.query} ». Écrivez une partie du nom ou l'adresse e-mail.`,
+    value_too_long: (d) => `${typedField.fr[String(d.field)] ?? d.field} contient ${d.length} caractères ; ${d.max} au plus sont acceptés. Raccourcissez cette valeur.`,
+    unsafe_character: (d) =>
+      `${typedField.fr[String(d.field)] ?? d.field} contient un caractère de contrôle invisible (${d.character}) en position ${d.position} : il fausserait l'affichage. Retapez cette valeur sans lui.`,
+    not_allowed: () => "Désolé, votre rôle ne permet pas cette modification : rien n'a été écrit. Demandez à un administrateur si c'est nécessaire.",
   },
   common: {
     confirm: 'Confirmer',
@@ -194,7 +200,7 @@ export const fr: Messages = {
     nothingToImport:
       "Aucune ligne ne peut être importée. Téléchargez les erreurs, corrigez les lignes (la raison est dans la colonne Commentaires), puis renvoyez le fichier.",
     allUnchanged: "Tous les contacts du fichier sont déjà dans l'annuaire à l'identique : il n'y a rien à importer.",
-    importing: (rows) => `Import de ${rows} lignes en cours…`,
+    importing: (rows) => `Import de ${formatCount(rows, 'fr')} ${rows > 1 ? 'lignes' : 'ligne'} en cours…`,
     stillImporting: (seconds) => `Import toujours en cours… (${seconds} s)`,
     resultTitle: 'Import terminé',
     resultTitleWithErrors: 'Import terminé, avec des erreurs',
@@ -211,6 +217,10 @@ export const fr: Messages = {
     downloadErrorFile: "Télécharger le fichier d'erreurs",
     importAnother: 'Importer un autre fichier',
     busy: (by, at) => `Un import est déjà en cours, lancé par ${by} à ${at}. Attendez qu'il se termine, puis renvoyez votre fichier.`,
+    busyKept: (by, at) =>
+      `Un import est déjà en cours, lancé par ${by} à ${at}. Votre aperçu est conservé : cliquez de nouveau sur Importer une fois qu'il sera terminé.`,
+    interrupted: (fileName, at) =>
+      `L'import de ${fileName} lancé à ${at} a été interrompu avant la fin (le service a redémarré). Le relancer est sans risque : les contacts déjà écrits sont reconnus et laissés inchangés. Cliquez sur Importer pour le relancer.`,
     alreadyImported:
       "Cet aperçu a déjà été importé ou a expiré : rien n'a été importé une seconde fois. Renvoyez le fichier pour lancer un nouvel import.",
     cancelled: "Import annulé. Rien n'a été importé.",
@@ -246,6 +256,12 @@ export const fr: Messages = {
         "Ce fichier n'est ni un texte CSV ni un classeur .xlsx. Dans votre tableur, choisissez « Enregistrer sous » > « CSV UTF-8 (délimité par des virgules) » ou .xlsx, et importez ce fichier.",
       unreadable_xlsx: () =>
         'Ce classeur .xlsx est illisible (endommagé ou protégé par mot de passe). Ouvrez-le dans votre tableur et enregistrez-le à nouveau en .xlsx ou en CSV UTF-8.',
+      xlsx_too_large: (d) =>
+        `Une fois décompressé, ce classeur .xlsx contient ${fileSizes(d, 'fr')[0]} de données ; la limite est de ${fileSizes(d, 'fr')[1]}. Gardez seulement la feuille à importer (supprimez les autres feuilles, les images et les lignes et colonnes vides sous vos données ou à leur droite), ou enregistrez-la en CSV UTF-8, et importez-la à nouveau.`,
+      xlsx_too_many_parts: (d) =>
+        `Ce classeur .xlsx est fait de ${formatCount(d.parts, 'fr')} parties (feuilles, images, graphiques…) ; la limite est de ${formatCount(d.max, 'fr')}. Copiez les lignes à importer dans un nouveau classeur, ou enregistrez la feuille en CSV UTF-8, et importez ce fichier.`,
+      xlsx_too_wide: (d) =>
+        `La feuille a une valeur dans la cellule ${d.cell}, au-delà de la dernière colonne lue (${d.max}, la 256e). Supprimez ce qui est à droite de vos données, ou déplacez vos colonnes vers la gauche, et importez à nouveau le fichier.`,
       too_large: (d) =>
         `Le fichier pèse ${fileSizes(d, 'fr')[0]} ; la limite est de ${fileSizes(d, 'fr')[1]} par import. Découpez-le en fichiers plus petits et importez-les l'un après l'autre.`,
       too_many_rows: (d) =>
@@ -298,6 +314,8 @@ export const fr: Messages = {
         `Cette ligne est le même contact que la ligne ${d.line} du fichier (même ${d.identity}) : seule la ligne ${d.line} est importée. Fusionnez les deux lignes.`,
       email_in_use: (d) =>
         `${d.email} est déjà l'e-mail du contact « ${d.name} ». Donnez un autre e-mail, ou mettez le Contact UUID de ce contact sur cette ligne pour le modifier.`,
+      unsafe_character: (d) =>
+        `« ${d.column} » contient un caractère de contrôle invisible (${d.character}) en position ${d.position} : il fausserait l'affichage. Retapez la valeur sans lui.`,
       value_too_long: (d) => `« ${d.column} » contient ${d.length} caractères ; ${d.max} au plus sont acceptés. Raccourcissez-le.`,
       email_twice_in_file: (d) =>
         `${d.email} est aussi l'e-mail du contact de la ligne ${d.line} du fichier : deux contacts ne peuvent pas partager un e-mail. Donnez-en un à chacun.`,

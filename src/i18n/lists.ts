@@ -80,6 +80,9 @@ export const listsEn = {
   staleCard: 'That button belongs to an older card. Answer the last question, or type "cancel".',
   errors: {
     list_name_required: () => 'A distribution list needs a name: give one (e.g. "Suppliers").',
+    list_text_unsafe: (d: Details) =>
+      `The text holds an invisible control character (${d.character}) at position ${d.position}: it would garble what is shown. Type it again without it.`,
+    list_description_too_long: (d: Details) => `The description holds ${d.length} characters; at most ${d.max} are accepted. Shorten it.`,
     list_name_too_long: (d: Details) => `The name holds ${d.length} characters; at most ${d.max} are accepted. Give a shorter name.`,
     list_not_found: (d: Details) => `There is no distribution list "${d.value}". Type "lists" to see them, or give the exact name or the id of a list.`,
     list_name_taken: (d: Details) => `A distribution list named "${d.name}" already exists: give another name, or open that list.`,
@@ -166,6 +169,9 @@ export const listsFr: typeof listsEn = {
   staleCard: 'Ce bouton appartient à une carte plus ancienne. Répondez à la dernière question, ou tapez « annuler ».',
   errors: {
     list_name_required: () => 'Une liste de diffusion a besoin d\'un nom : donnez-en un (par ex. « Fournisseurs »).',
+    list_text_unsafe: (d) =>
+      `Le texte contient un caractère de contrôle invisible (${d.character}) en position ${d.position} : il fausserait l'affichage. Retapez-le sans lui.`,
+    list_description_too_long: (d) => `La description contient ${d.length} caractères ; ${d.max} au plus sont acceptés. Raccourcissez-la.`,
     list_name_too_long: (d) => `Le nom contient ${d.length} caractères ; ${d.max} au plus sont acceptés. Donnez un nom plus court.`,
     list_not_found: (d) =>
       `Il n'y a pas de liste de diffusion « ${d.value} ». Tapez « listes de diffusion » pour les voir, ou donnez le nom exact ou l'identifiant d'une liste.`,

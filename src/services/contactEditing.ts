@@ -6,7 +6,7 @@ import { searchContacts, type Page } from '../domain/contactSearch';
 import type { Contact, WriteContext } from '../domain/types';
 import { WEBEX_CONTACTS } from '../csv/formats';
 import { contactPlanner } from './contactPlan';
-import { MAX_VALUE_LENGTH } from './importPipeline';
+import { refuseLongSearch, valueIssue } from '../domain/typedText';
 
 /** Saved (with the warnings a row would get, e.g. a number not in use), or refused with every reason. */
 export type ContactEditResult = { ok: true; contact: Contact; warnings: RowIssue[] } | { ok: false; issues: RowIssue[]; warnings: RowIssue[] };
@@ -62,6 +62,7 @@ export class ContactEditing {
   }
 
   async search(query: string, page = 1, pageSize = 10): Promise<Page<Contact>> {
+    refuseLongSearch(query);
     return searchContacts(await this.directory.listContacts(), query, page, pageSize);
   }
 
@@ -86,9 +87,10 @@ export class ContactEditing {
   }
 
   private async plan(input: ContactInput, existing: Contact | undefined) {
-    const tooLong = (Object.entries(input) as [FieldKey, string | undefined][])
-      .filter(([, value]) => (value?.trim().length ?? 0) > MAX_VALUE_LENGTH)
-      .map(([field, value]): RowIssue => ({ field, code: 'value_too_long', details: { length: value!.trim().length, max: MAX_VALUE_LENGTH } }));
+    const tooLong = (Object.entries(input) as [FieldKey, string | undefined][]).flatMap(([field, value]): RowIssue[] => {
+      const issue = valueIssue(field, value?.trim() ?? '');
+      return issue ? [{ field, ...issue }] : [];
+    });
     const row = checkContactRow(inputValues(input), { region: this.region, contactMethod: 'any' });
     if (tooLong.length || !row.draft) return { ok: false as const, issues: [...tooLong, ...row.errors], warnings: row.warnings };
     const planner = await contactPlanner(this.directory, ALL_FIELDS, [row.draft]);

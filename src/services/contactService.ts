@@ -30,6 +30,11 @@ export class ContactService {
     return (await this.directory.listImportJobs()).slice(0, count);
   }
 
+  /** The latest job that ran from this preview (any kind of import), if one did. */
+  async jobOfPreview(importId: string): Promise<ImportJob | undefined> {
+    return (await this.directory.listImportJobs()).find((job) => job.importId === importId);
+  }
+
   /** Every contact as a Webex template CSV (UTF-8 with BOM), ready to edit and import back. */
   async exportCsv(): Promise<{ csv: Buffer; contacts: number }> {
     const contacts = await this.directory.listContacts();

@@ -39,12 +39,6 @@ export class FileLinks {
     return this.store.read(token, 'pending', conversationKey);
   }
 
-  /** Hands a kept file out once: a second call (a double click) gets nothing. */
-  async takeKept(token: string, conversationKey: string): Promise<{ entry: LinkEntry; bytes: Buffer } | undefined> {
-    const taken = await this.store.take(token, 'pending', conversationKey);
-    return taken?.bytes ? { entry: taken.entry, bytes: taken.bytes } : undefined;
-  }
-
   async forget(token: string): Promise<void> {
     await this.store.delete(token);
   }

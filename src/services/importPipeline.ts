@@ -7,6 +7,8 @@ import type { MappedHeader } from '../csv/mappedHeader';
 import type { CsvRecord } from '../csv/parse';
 import { readTable, type Table, type TableLimits } from '../csv/read';
 import { restoreCell } from '../csv/safeCell';
+import { MAX_VALUE_LENGTH, unsafeCharacter, valueIssue } from '../domain/typedText';
+import { authorize } from './writeGuard';
 
 /** What can be wrong with one row, on one of its fields (null: the row as a whole). */
 export interface RowIssue<Field extends string = string> {
@@ -62,6 +64,8 @@ export interface ImportRequest {
   bytes: Uint8Array;
   fileName: string;
   dryRun: boolean;
+  /** The preview this import confirms (recorded on its job: a click after a crash finds it interrupted). */
+  importId?: string;
 }
 
 export interface ImportOptions {
@@ -128,7 +132,7 @@ export interface RowReadAhead<Field extends string> {
 }
 
 /** Longest value a field takes; a longer one is a row error, not a truncation. */
-export const MAX_VALUE_LENGTH = 255;
+export { MAX_VALUE_LENGTH };
 
 /**
  * decode → detect → map → validate → plan → apply, for any kind of import.
@@ -148,7 +152,8 @@ export async function runImport<Header extends MappedHeader<Field>, Draft, Field
   // The job is written before the file is read: an import refused because another one is running is told at once,
   // and a process killed while reading leaves a running job, which the next start marks interrupted. (Written
   // meanwhile, it reached the disk only once the file was read: reading it does not let the event loop turn.)
-  const job = dryRun ? undefined : await directory.createImportJob({ kind: spec.kind, by: ctx.actor.name, fileName: request.fileName });
+  if (!dryRun) authorize(ctx, spec.kind === 'contacts' ? 'importContacts' : 'importUsers');
+  const job = dryRun ? undefined : await directory.createImportJob({ kind: spec.kind, by: ctx.actor.name, fileName: request.fileName, importId: request.importId });
   const fail = () => job && directory.updateImportJob(job.id, { status: 'failed', endedAt: now().toISOString() });
   try {
     const reader = rowReader(spec, options.limits.maxRows);
@@ -306,7 +311,7 @@ async function checkRows<Header extends MappedHeader<Field>, Draft, Field extend
   const { rows } = reader;
   const checked: (RowCheck<Draft, Field> | undefined)[] = [];
   const check = (record: CsvRecord, i: number): RowCheck<Draft, Field> => {
-    const tooLong = tooLongOf(rows[i], header);
+    const tooLong = valueIssuesOf(rows[i], header);
     if (tooLong.length) return { errors: tooLong, warnings: NO_ISSUES };
     const rowCheck = spec.checkRow(values.reader(rows[i]), header, i);
     const overflow = overflowOf(record, header, table.delimiter);
@@ -401,12 +406,14 @@ function markRejected(
   failed.rows.sort((a, b) => (a.errors[0]?.line ?? 0) - (b.errors[0]?.line ?? 0));
 }
 
-function tooLongOf<Field extends string>(values: string[], header: MappedHeader<Field>): RowIssue<Field>[] {
-  if (values.every((value) => value.length <= MAX_VALUE_LENGTH)) return NO_ISSUES;
+/** Values too long, or holding a control character: the same rules as a typed value (valueIssue). */
+function valueIssuesOf<Field extends string>(values: string[], header: MappedHeader<Field>): RowIssue<Field>[] {
+  if (values.every((value) => value.length <= MAX_VALUE_LENGTH && !unsafeCharacter(value, true))) return NO_ISSUES;
   const fields = [...header.fieldAt.values()];
-  return values.flatMap((value, i) =>
-    value.length > MAX_VALUE_LENGTH ? [{ field: fields[i], code: 'value_too_long' as const, details: { length: value.length, max: MAX_VALUE_LENGTH } }] : [],
-  );
+  return values.flatMap((value, i) => {
+    const issue = valueIssue(fields[i], value);
+    return issue ? [{ field: fields[i], ...issue }] : [];
+  });
 }
 
 /** Values beyond the header's last column: usually a value split by an unquoted delimiter. */

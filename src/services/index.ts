@@ -14,6 +14,7 @@ import { FileLinks } from './fileLinks';
 import { InvitationService } from './invitationService';
 import { UserFileService } from './userFiles';
 import { UserService } from './userService';
+import { guardWrites } from './writeGuard';
 
 export interface Services {
   directory: Directory;
@@ -45,7 +46,8 @@ export type ServicesConfig = Pick<Config, 'defaultRegion' | 'dataDir'> &
 const DEFAULT_MAIL_FROM = 'Provisio <no-reply@provisio.invalid>';
 const DEFAULT_ACTIVATION_TTL_MS = 10 * 24 * 60 * 60_000;
 
-export function createServices(directory: Directory, config: ServicesConfig): Services {
+export function createServices(unguarded: Directory, config: ServicesConfig): Services {
+  const directory = guardWrites(unguarded);
   const limits = config.importLimits ?? DEFAULT_IMPORT_LIMITS;
   const ttlMs = config.fileLinkTtlMs ?? 60 * 60_000;
   const attachments = config.attachments ?? { allowedHosts: [], timeoutMs: 20_000 };

@@ -246,7 +246,7 @@ export class InvitationService {
     const user = await this.directory.getUser(found.entry.userId);
     if (!user) return { ok: false, reason: 'user_gone' };
     if (user.status === 'active') return { ok: true, user, alreadyActive: true };
-    const ctx: WriteContext = { actor: { id: `activation:${user.id}`, name: displayNameOf(user) }, flow: 'activation' };
+    const ctx: WriteContext = { actor: { id: `activation:${user.id}`, name: displayNameOf(user), role: 'invitee' }, flow: 'activation' };
     try {
       return { ok: true, user: await this.directory.activateUser(user.id, ctx), alreadyActive: false };
     } catch (error) {

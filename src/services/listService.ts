@@ -1,5 +1,5 @@
 import { DirectoryError, type Directory, type MemberChangeResult } from '../directory/directory';
-import { checkListName, ListError } from '../domain/listRules';
+import { checkListDescription, checkListName, ListError } from '../domain/listRules';
 import type { Contact, DistributionList, WriteContext } from '../domain/types';
 
 export interface ListSummary extends DistributionList {
@@ -57,7 +57,7 @@ export class ListService {
   }
 
   create(name: string, description: string | undefined, ctx: WriteContext): Promise<DistributionList> {
-    return translate(() => this.directory.createDistributionList(checkListName(name), description?.trim() || undefined, ctx));
+    return translate(() => this.directory.createDistributionList(checkListName(name), checkListDescription(description), ctx));
   }
 
   async rename(ref: string, name: string, ctx: WriteContext): Promise<DistributionList> {

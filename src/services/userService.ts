@@ -3,6 +3,7 @@ import { findByName } from '../domain/names';
 import { toE164 } from '../domain/phone';
 import { RuleError } from '../domain/ruleError';
 import type { License, Location, User, WriteContext } from '../domain/types';
+import { refuseLongSearch, valueIssue } from '../domain/typedText';
 import { toUserView, type UserView } from './views';
 import {
   displayNameOf,
@@ -47,6 +48,7 @@ export class UserService {
   }
 
   async findUsers(query: string): Promise<User[]> {
+    refuseLongSearch(query);
     return matchUsers(await this.directory.listUsers(), query);
   }
 
@@ -81,8 +83,18 @@ export class UserService {
     return location;
   }
 
+  /** Throws when a name is too long or holds a control character (the same rules as a value in a file). */
+  checkNames(firstName: string, lastName: string): void {
+    for (const [field, value] of [['firstName', firstName], ['lastName', lastName]] as const) {
+      const issue = valueIssue(field, value);
+      if (issue) throw new RuleError(issue.code, { field, ...issue.details });
+    }
+  }
+
   /** Throws when the e-mail is malformed or already used (naming who has it). */
   async checkEmail(email: string): Promise<void> {
+    const issue = valueIssue('email', email);
+    if (issue) throw new RuleError(issue.code, { field: 'email', ...issue.details });
     if (!isValidEmail(email)) throw new RuleError('invalid_email', { email });
     const holder = await this.directory.findUserByEmail(email);
     if (holder) throw new RuleError('email_taken', { email: holder.email, name: displayNameOf(holder) });
@@ -119,6 +131,7 @@ export class UserService {
     const firstName = draft.firstName.trim();
     const lastName = draft.lastName.trim();
     if (!firstName || !lastName) throw new RuleError('invalid_name', {});
+    this.checkNames(firstName, lastName);
     const email = draft.email.trim();
     await this.checkEmail(email);
     if (!draft.licenseIds.length) throw new RuleError('license_required', {});

@@ -3,7 +3,7 @@ import type { Contact, WriteContext } from '../../src/domain/types';
 import { ContactService } from '../../src/services/contactService';
 import { BACKENDS, type Backend } from './backends';
 
-const ctx: WriteContext = { actor: { id: 'admin-1', name: 'Alice Admin' }, flow: 'contract' };
+const ctx: WriteContext = { actor: { id: 'admin-1', name: 'Alice Admin', role: 'admin' }, flow: 'contract' };
 
 async function refusal(promise: Promise<unknown>): Promise<DirectoryErrorCode> {
   try {

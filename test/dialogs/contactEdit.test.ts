@@ -143,7 +143,7 @@ describe('edit a contact (seed 000 "Modifier les coordonnées")', () => {
     const { h, jean } = await withJean();
     await h.say(edit(jean.id, 'title'));
     await h.say('Chief');
-    await h.services.contactEditing.delete([jean.id], { actor: { id: 'o', name: 'Other' }, flow: 'test' });
+    await h.services.contactEditing.delete([jean.id], { actor: { id: 'o', name: 'Other', role: 'admin' }, flow: 'test' });
     expect(visibleText(await h.say('yes'))).toContain('This contact no longer exists');
     expect(visibleText(await h.say(edit(jean.id)))).toContain('This contact no longer exists');
   });

@@ -175,7 +175,7 @@ describe('delete contacts (seed 001: tick, then Delete)', () => {
     const h = await openHarness('en-US');
     const { jean, marie } = await seedDirectory(h);
     await h.say({ action: 'contacts', do: 'delete', ids: [jean.id, marie.id].join(',') });
-    await h.services.contactEditing.delete([marie.id], { actor: { id: 'other', name: 'Other' }, flow: 'test' });
+    await h.services.contactEditing.delete([marie.id], { actor: { id: 'other', name: 'Other', role: 'admin' }, flow: 'test' });
     const done = visibleText(await h.say({ action: 'confirm' }));
     expect(done).toContain('🗑️ Deleted: Jean Dupont');
     expect(done).toContain('One contact was already deleted (by someone else).');

@@ -1,6 +1,6 @@
 import type { Activity, Middleware } from 'botbuilder';
 import { DialogTestClient } from 'botbuilder-testing';
-import { setTurnLocale, setTurnRole } from '../../dialogs/base/turn';
+import { setTurnAccess, setTurnLocale } from '../../dialogs/base/turn';
 import { createDialogs } from '../../src/app';
 import type { ContactInput } from '../../src/domain/contactInput';
 import type { Contact } from '../../src/domain/types';
@@ -8,7 +8,7 @@ import { cardOf, type Harness } from '../helpers/dialogHarness';
 
 export type Replies = Partial<Activity>[];
 
-const byTest = { actor: { id: 'test', name: 'Test' }, flow: 'test' };
+const byTest = { actor: { id: 'test', name: 'Test', role: 'admin' }, flow: 'test' };
 
 /** A contact written straight through the service, as another admin or an import would. */
 export async function seedContact(h: Harness, input: ContactInput): Promise<Contact> {
@@ -27,7 +27,7 @@ export function helpDesk(h: Harness, locale: 'fr' | 'en' = 'en') {
   const middleware: Middleware = {
     onTurn: async (context, next) => {
       setTurnLocale(context, locale);
-      setTurnRole(context, 'helpdesk');
+      setTurnAccess(context, { role: 'helpdesk', id: context.activity.from.id });
       await next();
     },
   };

@@ -86,7 +86,7 @@ describe('send invitations', () => {
     const h = await openHarness('en-US');
     const meetings = (await h.directory.listLicenses()).find((l) => l.name === 'Webex Meetings')!;
     for (let i = 0; i < 10; i++) {
-      await h.directory.createUser({ firstName: 'Test', lastName: `Zulu${i}`, email: `zulu${i}@example.com`, licenseIds: [meetings.id] }, { actor: { id: 't', name: 't' }, flow: 't' });
+      await h.directory.createUser({ firstName: 'Test', lastName: `Zulu${i}`, email: `zulu${i}@example.com`, licenseIds: [meetings.id] }, { actor: { id: 't', name: 't', role: 'admin' }, flow: 't' });
     }
     const text = visibleText(await h.say('send invitations'));
     expect(text).toContain('12 users have not activated their account:');

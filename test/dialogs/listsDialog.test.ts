@@ -1,6 +1,6 @@
 import type { Middleware } from 'botbuilder';
 import { DialogTestClient } from 'botbuilder-testing';
-import { setTurnLocale, setTurnRole } from '../../dialogs/base/turn';
+import { setTurnAccess, setTurnLocale } from '../../dialogs/base/turn';
 import { createDialogs } from '../../src/app';
 import { DirectoryError, type Directory } from '../../src/directory/directory';
 import { ListService } from '../../src/services/listService';
@@ -62,7 +62,7 @@ describe('the lists card', () => {
     const asHelpDesk: Middleware = {
       onTurn: async (context, next) => {
         setTurnLocale(context, 'en');
-        setTurnRole(context, 'helpdesk');
+        setTurnAccess(context, { role: 'helpdesk', id: context.activity.from.id });
         await next();
       },
     };

@@ -1,4 +1,5 @@
 import { buttonData, cardOf, openHarness, visibleText } from '../helpers/dialogHarness';
+import { ABANDONED_FLOW_MS } from '../../dialogs/mainDialog';
 
 describe('main menu routing', () => {
   test.each([
@@ -68,5 +69,32 @@ describe('main menu routing', () => {
     const { say } = await openHarness('en-US');
     await say('add user');
     expect(visibleText(await say({ action: 'deleteUser' }))).toContain('Which user?');
+  });
+});
+
+describe('a flow in a shared conversation', () => {
+  afterEach(() => jest.restoreAllMocks());
+
+  test("belongs to who started it: another person's answer is refused and changes nothing", async () => {
+    const h = await openHarness('en-US');
+    await h.say('delete user toto.titi@sandbox.example');
+    const other = await h.send({ from: { id: 'admin-2', name: 'Bob Other' }, value: { action: 'confirm' } });
+    expect(visibleText(other)).toContain('This question belongs to Julien Rouchon, who started "Delete a user"');
+    expect(await h.directory.findUserByEmail('toto.titi@sandbox.example')).toBeDefined();
+    expect(visibleText(await h.say({ action: 'confirm' }))).toContain('deleted');
+  });
+
+  test(`left ${ABANDONED_FLOW_MS / 60_000} minutes without an answer, it gives way to whoever writes next`, async () => {
+    const h = await openHarness('en-US');
+    const start = Date.now();
+    await h.say('delete user toto.titi@sandbox.example');
+    jest.spyOn(Date, 'now').mockReturnValue(start + ABANDONED_FLOW_MS - 1000);
+    expect(visibleText(await h.send({ from: { id: 'admin-2', name: 'Bob' }, text: 'help' }))).toContain('This question belongs to');
+    jest.spyOn(Date, 'now').mockReturnValue(start + ABANDONED_FLOW_MS + 1000);
+    const taken = visibleText(await h.send({ from: { id: 'admin-2', name: 'Bob' }, text: 'help' }));
+    expect(taken).toContain('What would you like to do?');
+    // The old confirmation no longer deletes anything.
+    await h.say({ action: 'confirm' });
+    expect(await h.directory.findUserByEmail('toto.titi@sandbox.example')).toBeDefined();
   });
 });

@@ -115,7 +115,7 @@ describe('list users', () => {
     for (let i = 0; i < 8; i++) {
       await h.services.users.createUser(
         { firstName: 'Test', lastName: `Zulu${i}`, email: `zulu${i}@example.com`, licenseIds: [meetings.id] },
-        { actor: { id: 't', name: 'test' }, flow: 'test' },
+        { actor: { id: 't', name: 'test', role: 'admin' }, flow: 'test' },
       );
     }
     const first = await h.say('users');

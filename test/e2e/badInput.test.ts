@@ -90,6 +90,9 @@ const FIX: Record<FileErrorCode, Where> = {
   unknown_header: { en: /Use the Webex contacts template/, fr: /Utilisez le modèle de contacts Webex/ },
   missing_column: { en: /Add it with that exact name/, fr: /Ajoutez-la avec ce nom exact/ },
   duplicate_column: { en: /Keep only one of them/, fr: /N'en gardez qu'une/ },
+  xlsx_too_large: { en: /Keep only the sheet to import/, fr: /Gardez seulement la feuille à importer/ },
+  xlsx_too_many_parts: { en: /Copy the rows to import into a new workbook/, fr: /Copiez les lignes à importer dans un nouveau classeur/ },
+  xlsx_too_wide: { en: /move your columns to the left/, fr: /déplacez vos colonnes vers la gauche/ },
 };
 
 const line = (n: number): Where => ({ en: new RegExp(`^Line ${n}:`), fr: new RegExp(`^Ligne ${n} :`) });
@@ -150,6 +153,17 @@ const CASES: Case[] = [
   },
   { kind: 'refused', name: 'one byte over IMPORT_MAX_BYTES is too_large', file: 'six-rows.csv', env: { IMPORT_MAX_BYTES: String(sixRowsSize - 1) }, code: 'too_large' },
   { kind: 'refused', name: 'a file of 5 MB + 1 byte (default limit) is too_large', file: 'gen:over-5mb.csv', code: 'too_large', where: { en: /weighs 5,242,881 bytes; the limit is 5,242,880 bytes/, fr: /pèse 5\s242\s881 octets ; la limite est de 5\s242\s880 octets/ } },
+  // .xlsx bombs (#27): refused from the zip's directory, or as soon as the sheet goes past the caps.
+  {
+    kind: 'refused',
+    name: 'a 52 KB .xlsx whose sheet unzips to 50 MB of spaces is xlsx_too_large',
+    file: 'bomb-spaces-50mb.xlsx',
+    code: 'xlsx_too_large',
+    where: { en: /holds 50\.0 MB of data; the limit is 40\.0 MB/, fr: /contient 50,0 Mo de données ; la limite est de 40,0 Mo/ },
+  },
+  { kind: 'refused', name: 'a 300 KB .xlsx holding one 300 MB cell is xlsx_too_large', file: 'gen:bomb-cell-300mb.xlsx', code: 'xlsx_too_large', where: both(/300[.,]0 M/) },
+  { kind: 'refused', name: 'an .xlsx whose zip says its sheet is 1 KB but holds 50 MB is unreadable_xlsx', file: 'bomb-lying-size.xlsx', code: 'unreadable_xlsx' },
+  { kind: 'refused', name: 'an .xlsx whose one value is in XFD20000 is xlsx_too_wide, naming the cell', file: 'bomb-far-cell.xlsx', code: 'xlsx_too_wide', where: both(/XFD20000/) },
   // Row errors: the file is read, each bad row is reported at its line and column.
   { kind: 'rows', name: 'exactly IMPORT_MAX_ROWS rows (6, limit 6) are all read', file: 'six-rows.csv', env: { IMPORT_MAX_ROWS: '6' }, errors: [], created: 6 },
   { kind: 'rows', name: 'exactly IMPORT_MAX_BYTES bytes are read', file: 'six-rows.csv', env: { IMPORT_MAX_BYTES: String(sixRowsSize) }, errors: [], created: 6 },
@@ -431,7 +445,7 @@ async function inProcess(directory: Directory, c: Case): Promise<ImportOutcome> 
   };
   const service = new ContactService(directory, { region: 'FR', limits });
   const bytes = fs.readFileSync(fileOf(c));
-  return service.importFile({ bytes, fileName: path.basename(c.file), dryRun: true }, { actor: { id: 'test', name: 'test' }, flow: 'test' });
+  return service.importFile({ bytes, fileName: path.basename(c.file), dryRun: true }, { actor: { id: 'test', name: 'test', role: 'admin' }, flow: 'test' });
 }
 
 let startedAt: number;

@@ -316,12 +316,13 @@ describe('through createServer', () => {
       return running.close();
     };
 
+    const activity = { type: 'message', text: 'aide', channelId: 'test', from: { id: 'u' }, conversation: { id: 'c' } };
     const message = await fetch(`${url}/api/messages`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ type: 'message', text: 'aide' }),
+      body: JSON.stringify(activity),
     });
-    expect(await message.json()).toEqual({ received: { type: 'message', text: 'aide' } });
+    expect(await message.json()).toEqual({ received: activity });
 
     const entry = await uploadLink();
     const upload = post(entry.token, form(BOM_CSV, 'contacts.csv'));

@@ -9,7 +9,7 @@ import { messages } from '../../src/i18n';
 import { ContactEditing, type ContactEditResult } from '../../src/services/contactEditing';
 import { fieldIssueMessage } from '../../src/services/importMessages';
 
-const CTX: WriteContext = { actor: { id: 'admin-1', name: 'Alice Admin' }, flow: 'test' };
+const CTX: WriteContext = { actor: { id: 'admin-1', name: 'Alice Admin', role: 'admin' }, flow: 'test' };
 let dir: string;
 let directory: Directory;
 let editing: ContactEditing;

@@ -6,7 +6,7 @@ import { sandboxSeed } from '../../src/directory/lowdb/seed';
 import type { Contact } from '../../src/domain/types';
 import { tempDir } from '../helpers/dialogHarness';
 
-const ctx = { actor: { id: 't', name: 'test' }, flow: 'test' };
+const ctx = { actor: { id: 't', name: 'test', role: 'admin' }, flow: 'test' };
 const contact = (displayName: string, email?: string): NewContact => ({
   displayName,
   ...(email ? { email } : {}),

@@ -88,7 +88,7 @@ test('the holder stops without ending its import (a crash): its lock expires aft
 
 test('audit and invitation dates written on one instance are read on the other', async () => {
   const [a, b] = await instances();
-  const ctx = { actor: { id: 'admin-1', name: 'Alice' }, flow: 'test' };
+  const ctx = { actor: { id: 'admin-1', name: 'Alice', role: 'admin' }, flow: 'test' };
   const user = await a.createUser({ email: `lock.${Date.now()}@example.com`, firstName: 'Ada', lastName: 'Lock', licenseIds: [] }, ctx);
   await a.markInvited([user.id], '2026-01-02T03:04:05.000Z', ctx);
   expect((await b.getUser(user.id))?.invitedAt).toBe('2026-01-02T03:04:05.000Z');

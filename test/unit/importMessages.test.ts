@@ -23,6 +23,10 @@ const DETAILS = {
   found: 'Name, Phone',
   columns: 'Display Name',
   length: 300,
+  position: 4,
+  character: 'U+001B',
+  parts: 5_005,
+  cell: 'XFD20000',
 };
 
 describe.each(['file', 'row'] as const)('import %s messages', (kind) => {

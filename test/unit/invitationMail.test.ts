@@ -8,7 +8,7 @@ import type { WriteContext } from '../../src/domain/types';
 import { createMailer, invitationMessage } from '../../src/mail/invitationMail';
 import { createServices, type Services } from '../../src/services';
 
-const ctx: WriteContext = { actor: { id: 'admin-1', name: 'Alice Admin' }, flow: 'test' };
+const ctx: WriteContext = { actor: { id: 'admin-1', name: 'Alice Admin', role: 'admin' }, flow: 'test' };
 
 let root: string;
 let directory: Directory;

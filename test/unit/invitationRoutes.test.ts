@@ -11,7 +11,7 @@ import type { Mailer } from '../../src/mail/invitationMail';
 import { ActivationLinks } from '../../src/services/activationLinks';
 import { InvitationService } from '../../src/services/invitationService';
 
-const ctx: WriteContext = { actor: { id: 'admin-1', name: 'Alice Admin' }, flow: 'test' };
+const ctx: WriteContext = { actor: { id: 'admin-1', name: 'Alice Admin', role: 'admin' }, flow: 'test' };
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'";
 const DAY = 24 * 60 * 60 * 1000;
 

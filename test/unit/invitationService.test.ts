@@ -9,7 +9,7 @@ import { MailSendError, mailErrorText, type Mailer } from '../../src/mail/invita
 import { ActivationLinks } from '../../src/services/activationLinks';
 import { InvitationService } from '../../src/services/invitationService';
 
-const ctx: WriteContext = { actor: { id: 'admin-1', name: 'Alice Admin' }, flow: 'test' };
+const ctx: WriteContext = { actor: { id: 'admin-1', name: 'Alice Admin', role: 'admin' }, flow: 'test' };
 const T0 = Date.parse('2025-03-01T10:00:00.000Z');
 const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;

@@ -9,7 +9,7 @@ import { messages } from '../../src/i18n';
 import { ContactEditing } from '../../src/services/contactEditing';
 import { ListService } from '../../src/services/listService';
 
-const CTX: WriteContext = { actor: { id: 'admin-1', name: 'Alice Admin' }, flow: 'test' };
+const CTX: WriteContext = { actor: { id: 'admin-1', name: 'Alice Admin', role: 'admin' }, flow: 'test' };
 let dir: string;
 let directory: Directory;
 let lists: ListService;

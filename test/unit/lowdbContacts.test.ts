@@ -4,7 +4,7 @@ import { matchByScan } from '../../src/directory/contactMatches';
 import { openLowdbDirectory } from '../../src/directory/lowdb/lowdbDirectory';
 import { tempDir } from '../helpers/dialogHarness';
 
-const ctx = { actor: { id: 't', name: 'test' }, flow: 'test' };
+const ctx = { actor: { id: 't', name: 'test', role: 'admin' }, flow: 'test' };
 const contact = { displayName: 'Fournisseur 1', phoneNumbers: [{ value: '+33123456701', type: 'work' as const }], groupIds: [] };
 
 describe('lowdb contacts: read without copies, stored compactly', () => {

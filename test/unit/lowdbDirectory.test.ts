@@ -10,7 +10,7 @@ import { sandboxSeed } from '../../src/directory/lowdb/seed';
 import type { NewContact } from '../../src/directory/directory';
 import type { WriteContext } from '../../src/domain/types';
 
-const ctx: WriteContext = { actor: { id: 'admin-1', name: 'Alice Admin' }, flow: 'test' };
+const ctx: WriteContext = { actor: { id: 'admin-1', name: 'Alice Admin', role: 'admin' }, flow: 'test' };
 
 let dirs: string[] = [];
 let opened: Directory[] = [];

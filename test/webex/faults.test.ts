@@ -6,7 +6,7 @@ import { ContactService } from '../../src/services/contactService';
 import type { WebexEmulator } from '../../src/webex/emulator/server';
 import { startEmulator, stopAll, tempDir } from './helpers';
 
-const ctx: WriteContext = { actor: { id: 'admin-1', name: 'Alice Admin' }, flow: 'faults' };
+const ctx: WriteContext = { actor: { id: 'admin-1', name: 'Alice Admin', role: 'admin' }, flow: 'faults' };
 let emulator: WebexEmulator;
 let directory: Directory;
 

@@ -7,7 +7,7 @@ import { InvitationService } from '../../src/services/invitationService';
 import type { WebexEmulator } from '../../src/webex/emulator/server';
 import { startEmulator, stopAll, tempDir } from './helpers';
 
-const ctx: WriteContext = { actor: { id: 'admin-1', name: 'Alice Admin' }, flow: 'invitations' };
+const ctx: WriteContext = { actor: { id: 'admin-1', name: 'Alice Admin', role: 'admin' }, flow: 'invitations' };
 const DAY = 24 * 60 * 60 * 1000;
 let emulator: WebexEmulator;
 let directory: Directory;

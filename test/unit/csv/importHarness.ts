@@ -11,7 +11,7 @@ import { ContactService } from '../../../src/services/contactService';
 
 const SHARED_CSV = path.join(__dirname, '../../../../shared/fixtures/csv');
 const OWN_CSV = path.join(__dirname, '../../fixtures/csv');
-export const CTX: WriteContext = { actor: { id: 'admin-1', name: 'Alice Admin' }, flow: 'test' };
+export const CTX: WriteContext = { actor: { id: 'admin-1', name: 'Alice Admin', role: 'admin' }, flow: 'test' };
 export const LIMITS = { maxRows: 10_000, maxBytes: 5 * 1024 * 1024 };
 
 export const sharedFile = (name: string) => fs.readFileSync(path.join(SHARED_CSV, name));
