@@ -14,9 +14,12 @@ const os = require('node:os');
 const path = require('node:path');
 const readline = require('node:readline');
 const { startAzurite } = require('../scripts/azurite.js');
+const { startBlobRequestCounter } = require('../scripts/blobRequestCounter.js');
 
 const ROOT = path.join(__dirname, '..');
 const GOAL_P50_RATIO = 1.5;
+// Issue #27 point 7: blob state at most 1.5x file state at p50, 1.3x at p99.
+const GOAL_BLOB_OVER_FILE = { p50: 1.5, p99: 1.3 };
 
 /** Spawns a bot and resolves once it logs {"msg":"listening","port":N}. */
 function startChild(name, script, env) {
@@ -100,6 +103,49 @@ function summarise(outcomes) {
 }
 
 /**
+ * The blob requests of the same load (warm-up, then one round of `turns` turns per conversation), counted by a proxy
+ * in front of Azurite, on another bot process than the timed one (the proxy costs time): per turn, by kind.
+ */
+async function countBlobRequests(azurite, { conversations, turns, warmupTurns, text }) {
+  const counter = await startBlobRequestCounter(azurite.port);
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'provisio-bench-turns-count-'));
+  let bot;
+  try {
+    bot = await startChild('Provisio (blob state, counted)', path.join(ROOT, 'dist', 'src', 'index.js'), {
+      DATA_DIR: dataDir,
+      STATE_STORE: 'blob',
+      BLOB_CONNECTION_STRING: counter.connectionString,
+      BLOB_CONTAINER: 'bench-counted',
+    });
+    const options = (turnCount) => ({ prefix: 'count', conversations, text, turns: turnCount });
+    await load(bot.url, options(warmupTurns));
+    // The warm-up's kept leases are released (1 s after its last turns) before the round, as between the timed rounds.
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    counter.reset();
+    const outcomes = await load(bot.url, options(turns));
+    // The leases kept after the round's last turns are released after it: they count too.
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    const requests = counter.requests();
+    const byKind = Object.fromEntries(
+      Object.entries(counter.counts())
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([kind, n]) => [kind, Number((n / outcomes.length).toFixed(3))]),
+    );
+    return {
+      perTurn: Number((requests.length / outcomes.length).toFixed(3)),
+      byKind,
+      turns: outcomes.length,
+      requests: requests.length,
+      errors: outcomes.filter((o) => !o.ok).length,
+    };
+  } finally {
+    if (bot) await bot.stop();
+    await counter.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/**
  * Starts both bots and warms each up, then measures them in alternating rounds
  * (echo first, then Provisio first, ...) so that both see the same machine.
  */
@@ -136,6 +182,8 @@ async function measureTurnLatency({ conversations = 50, turns = 20, rounds = 4, 
     const provisioBlob = summarise(outcomes.provisioBlob);
     const ratioP50 = Number((provisio.p50Ms / echo.p50Ms).toFixed(2));
     const ratio = (key) => Number((provisioBlob[key] / provisio[key]).toFixed(2));
+    await Promise.all(Object.values(bots).map((bot) => bot.stop()));
+    const blobRequests = await countBlobRequests(azurite, { conversations, turns: Math.ceil(turns / rounds), warmupTurns, text });
     return {
       load: { conversations, turnsPerConversation: turns, rounds, warmupTurnsPerConversation: warmupTurns, text },
       echo,
@@ -149,6 +197,10 @@ async function measureTurnLatency({ conversations = 50, turns = 20, rounds = 4, 
         blob: provisioBlob,
         blobOverFileP50: ratio('p50Ms'),
         blobOverFileP99: ratio('p99Ms'),
+        goalBlobOverFile: GOAL_BLOB_OVER_FILE,
+        goalMet: ratio('p50Ms') <= GOAL_BLOB_OVER_FILE.p50 && ratio('p99Ms') <= GOAL_BLOB_OVER_FILE.p99 && provisioBlob.errors === 0,
+        // Per turn of one round after the warm-up (the load's shape), on a counted bot: lease, state reads and writes.
+        blobRequests,
         storage: 'Azurite (in memory, loopback)',
       },
     };

@@ -18,6 +18,8 @@
  * Blob Storage (Azurite) beside file state, p50/p99 and blob/file ratios
  * (bench/turnLatency.js): writes bench/results/turn-latency-<time>.json and
  * prints it.
+ *
+ * `npm run bench -- turn-latency` (or `node scripts/bench.js turn-latency` after a build) runs that part only.
  */
 const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -82,6 +84,7 @@ async function main() {
   process.stdout.write(`${JSON.stringify(summary, null, 2)}\nWritten to ${path.relative(process.cwd(), file)}\n`);
   turnLatency(dir);
   await require('../bench/webexThroughput.js').main(dir);
+  await require('../bench/xlsxBombs.js').main(dir);
 }
 
 /** Turn latency beside the echo bot, in its own process (goal: p50 at most 1.5x the echo bot's). */
@@ -94,7 +97,12 @@ function turnLatency(dir) {
   process.stdout.write(`${JSON.stringify(summary, null, 2)}\nWritten to ${path.relative(process.cwd(), file)}\n`);
 }
 
-if (process.argv[2] === '--turn-latency') {
+const RESULTS_DIR = path.join(__dirname, '..', 'bench', 'results');
+
+if (process.argv[2] === 'turn-latency') {
+  fs.mkdirSync(RESULTS_DIR, { recursive: true });
+  turnLatency(RESULTS_DIR);
+} else if (process.argv[2] === '--turn-latency') {
   require('../bench/turnLatency.js').measureTurnLatency().then(
     (result) => process.stdout.write(JSON.stringify(result)),
     (error) => {

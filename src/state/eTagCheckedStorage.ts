@@ -8,6 +8,13 @@ export class StateConflictError extends Error {
   }
 }
 
+/** A storage that may answer reads from memory, and can also ask the store itself. */
+interface ReadThrough extends Storage {
+  readThrough(keys: string[]): Promise<StoreItems>;
+}
+
+const isReadThrough = (storage: Storage): storage is ReadThrough => typeof (storage as Partial<ReadThrough>).readThrough === 'function';
+
 /** Marks "the key did not exist when read". */
 const ABSENT = null;
 
@@ -49,8 +56,10 @@ export class ETagCheckedStorage implements Storage {
     let change = item;
     if (item?.eTag === '*' && known !== undefined) {
       if (known === ABSENT) {
-        // The store offers no "only if absent" write: check just before (the turn lock makes the gap harmless).
-        if ((await this.inner.read([key]))[key]) throw new StateConflictError(key);
+        // The store offers no "only if absent" write: check just before (the turn lock makes the gap harmless), in the
+        // store itself when the inner storage may answer reads from memory.
+        const stored = await (isReadThrough(this.inner) ? this.inner.readThrough([key]) : this.inner.read([key]));
+        if (stored[key]) throw new StateConflictError(key);
       } else {
         change = { ...item, eTag: known };
       }
