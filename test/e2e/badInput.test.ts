@@ -448,10 +448,7 @@ async function inProcess(directory: Directory, c: Case): Promise<ImportOutcome> 
   return service.importFile({ bytes, fileName: path.basename(c.file), dryRun: true }, { actor: { id: 'test', name: 'test', role: 'admin' }, flow: 'test' });
 }
 
-let startedAt: number;
-
 beforeAll(async () => {
-  startedAt = Date.now();
   workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'provisio-bad-input-'));
   genDir = path.join(workDir, 'generated');
   fs.mkdirSync(genDir);
@@ -644,8 +641,4 @@ test('the generated fixtures are what their names say', () => {
   expect(fs.statSync(path.join(genDir, 'cell-1mb.csv')).size).toBeGreaterThan(MB);
   expect(fs.statSync(path.join(genDir, 'unclosed-quote-1mb.csv')).size).toBeGreaterThan(MB);
   expect(recipe.FIXTURES['six-rows.csv'].toString('utf8').trim().split('\r\n')).toHaveLength(7);
-});
-
-test('the whole corpus runs in bounded time (every CLI call included)', () => {
-  expect(Date.now() - startedAt).toBeLessThan(90_000);
 });
