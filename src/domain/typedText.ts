@@ -47,7 +47,7 @@ export function refuseLongSearch(query: string): void {
 }
 
 /** Longest part of a message the bot quotes back. */
-export const MAX_QUOTE = 60;
+const MAX_QUOTE = 60;
 
 /** What the bot quotes of a message it did not understand: its first line, cut short, controls made visible. */
 export function shortQuote(text: string): string {

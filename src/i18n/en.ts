@@ -214,7 +214,6 @@ export const en = {
     errorFileHint: 'Download the error file, fix each row as its Comments column says, and send it again: only those rows will be imported.',
     downloadErrorFile: 'Download the error file',
     importAnother: 'Import another file',
-    busy: (by: string, at: string) => `An import is already running, started by ${by} at ${at}. Wait until it ends, then send your file again.`,
     busyKept: (by: string, at: string) =>
       `An import is already running, started by ${by} at ${at}. Your preview is kept: click Import again once it has ended.`,
     interrupted: (fileName: string, at: string) =>

@@ -216,7 +216,6 @@ export const fr: Messages = {
       "Téléchargez le fichier d'erreurs, corrigez chaque ligne comme l'indique sa colonne Commentaires, et renvoyez-le : seules ces lignes seront importées.",
     downloadErrorFile: "Télécharger le fichier d'erreurs",
     importAnother: 'Importer un autre fichier',
-    busy: (by, at) => `Un import est déjà en cours, lancé par ${by} à ${at}. Attendez qu'il se termine, puis renvoyez votre fichier.`,
     busyKept: (by, at) =>
       `Un import est déjà en cours, lancé par ${by} à ${at}. Votre aperçu est conservé : cliquez de nouveau sur Importer une fois qu'il sera terminé.`,
     interrupted: (fileName, at) =>
