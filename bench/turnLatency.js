@@ -13,8 +13,8 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const readline = require('node:readline');
-const { startAzurite } = require('../scripts/azurite.js');
-const { startBlobRequestCounter } = require('../scripts/blobRequestCounter.js');
+const { startAzurite } = require('../tools/azurite.js');
+const { startBlobRequestCounter } = require('../tools/blobRequestCounter.js');
 
 const ROOT = path.join(__dirname, '..');
 const GOAL_P50_RATIO = 1.5;

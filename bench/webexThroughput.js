@@ -9,7 +9,7 @@
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { WebexEmulator } = require('../dist/src/webex/emulator/server.js');
+const { WebexEmulator } = require('../dist/tools/webex-emulator/server.js');
 const { openWebexDirectory } = require('../dist/src/directory/webex/webexDirectory.js');
 const { ContactService } = require('../dist/src/services/contactService.js');
 const { importFile } = require('./data.js');

@@ -1,5 +1,5 @@
 import type { Messages } from '../src/i18n';
-import type { UserView } from '../src/services/views';
+import type { UserView } from '../src/domain/views';
 import { actionSet, adaptiveCard, type AdaptiveCard, cancelButton, type CardElement, facts, heading, submit, text } from './adaptive';
 import { resendButton } from './invitationCards';
 import { escapeMarkdown } from './markdown';

@@ -13,7 +13,7 @@ import { escapeMarkdown } from '../cards/markdown';
 import { ALL_MENU_ACTIONS, menuCard, type MenuAction } from '../cards/menuCard';
 import { mayUse } from '../src/domain/access';
 import { shortQuote } from '../src/domain/typedText';
-import { isCancel, isMenuAction, parseCommand, type ParsedCommand } from './commands';
+import { isCancel, isMenuAction, parseCommand, type ParsedCommand } from './base/commands';
 import { incomingFile } from './base/incomingFile';
 import { sendCard } from './base/send';
 import { personOf, submittedValue, t, turnRole } from './base/turn';

@@ -1,5 +1,5 @@
 import { ComponentDialog, DialogTurnStatus, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
-import { isCancel, isHelp } from '../commands';
+import { isCancel, isHelp } from './commands';
 import { submittedValue, t } from './turn';
 
 /** Every flow derives from this: "annuler/cancel" and "aide/help" work at every step. */

@@ -1,4 +1,4 @@
-import { normalise } from '../commands';
+import { normalise } from './commands';
 
 const YES = ['oui', 'yes', 'ok', 'confirmer', 'confirm', 'valider', 'je confirme', 'go', 'y', 'o'];
 const CHANGE = ['modifier', 'change', 'changer', 'edit'];

@@ -2,7 +2,7 @@ import os from 'node:os';
 import type { Command } from 'commander';
 import { loadConfig } from '../config';
 import type { WriteContext } from '../domain/types';
-import { openDirectory } from '../directory/open';
+import { openDirectory } from '../openDirectory';
 import { visibleControls } from '../domain/typedText';
 import { messages, type Messages } from '../i18n';
 import { createServices, type Services } from '../services';

@@ -5,7 +5,7 @@ import type { ContactInput } from '../domain/contactInput';
 import type { Contact, DistributionList } from '../domain/types';
 import type { Messages } from '../i18n';
 import type { ContactEditResult } from '../services/contactEditing';
-import { fieldIssueMessage } from '../services/importMessages';
+import { fieldIssueMessage } from '../imports/report';
 import { RefusedError } from './cliErrors';
 import { collect, print, UsageError, withServices } from './common';
 

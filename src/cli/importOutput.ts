@@ -3,8 +3,8 @@ import { access, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ImportKind } from '../domain/types';
 import type { Messages } from '../i18n';
-import type { ImportIssue, ImportOutcome, ImportReport } from '../services/importPipeline';
-import { fileErrorMessage, importErrorFile, issueMessage } from '../services/importMessages';
+import type { ImportIssue, ImportOutcome, ImportReport } from '../imports/pipeline';
+import { fileErrorMessage, importErrorFile, issueMessage } from '../imports/report';
 import { cliMessages, printJson, UsageError, writeOut } from './common';
 
 /** A file the import refused as a whole: exit 1, after the JSON (or nothing) on stdout. */

@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander';
-import type { UsersImportMode } from '../services/userPlan';
+import type { UsersImportMode } from '../imports/userPlan';
 import { withServices } from './common';
 import { importAndReport, output } from './importOutput';
 

@@ -2,8 +2,8 @@ import type { Command } from 'commander';
 import { webhookTarget, registerWebhooks } from '../channels/webex/webhookRegistration';
 import { loadConfig } from '../config';
 import { webexChannelTexts } from '../i18n/webexChannel';
-import { WebexClient } from '../webex/client';
-import { WebexApiError } from '../webex/errors';
+import { WebexClient } from '../webexApi/client';
+import { WebexApiError } from '../webexApi/errors';
 import { RefusedError } from './cliErrors';
 import { print, UsageError } from './common';
 

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import busboy from 'busboy';
 import type restify from 'restify';
-import { isValidToken, type LinkEntry, type LinkStore } from '../files/linkStore';
+import { isValidToken, type LinkEntry, type LinkStore } from '../platform/files/linkStore';
 import { LINK_HEADERS, sendPage } from './htmlPage';
 import { LINK_NOT_FOUND_TEXT, messagePage, uploadFormPage, type PageLocale, type PageMessage } from './uploadPage';
 

@@ -1,4 +1,4 @@
-import { WebexApiError } from '../webex/errors';
+import { WebexApiError } from '../webexApi/errors';
 
 type Locale = 'fr' | 'en';
 

@@ -5,7 +5,7 @@ import { checkContactRow, type RowIssue } from '../domain/contactRules';
 import { searchContacts, type Page } from '../domain/contactSearch';
 import type { Contact, WriteContext } from '../domain/types';
 import { WEBEX_CONTACTS } from '../csv/formats';
-import { contactPlanner } from './contactPlan';
+import { contactPlanner } from '../imports/contactPlan';
 import { refuseLongSearch, valueIssue } from '../domain/typedText';
 
 /** Saved (with the warnings a row would get, e.g. a number not in use), or refused with every reason. */

@@ -2,7 +2,7 @@ import type { Directory } from '../directory/directory';
 import type { Contact, ImportJob, WriteContext } from '../domain/types';
 import { exportContactsCsv } from '../csv/export';
 import type { TableLimits } from '../csv/read';
-import { importContacts, type ImportOutcome, type ImportRequest } from './contactImport';
+import { importContacts, type ImportOutcome, type ImportRequest } from '../imports/contacts';
 
 export interface ContactServiceOptions {
   region: string;

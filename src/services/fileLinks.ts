@@ -1,4 +1,4 @@
-import type { LinkEntry, LinkStore } from '../files/linkStore';
+import type { LinkEntry, LinkStore } from '../platform/files/linkStore';
 
 const CSV = 'text/csv; charset=utf-8';
 

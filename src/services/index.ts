@@ -1,11 +1,11 @@
 import path from 'node:path';
 import { DEFAULT_IMPORT_LIMITS, DEFAULT_USERS_IMPORT_MAX_ROWS, type Config } from '../config';
 import type { Directory } from '../directory/directory';
-import { fetchAttachment } from '../files/fetchAttachment';
-import { BlobLinkStore } from '../files/blobLinkStore';
-import { FileLinkStore, type LinkStore } from '../files/linkStore';
-import { blobContainer } from '../state/blob/container';
-import { createMailer } from '../mail/invitationMail';
+import { fetchAttachment } from '../platform/files/fetchAttachment';
+import { BlobLinkStore } from '../platform/files/blobLinkStore';
+import { FileLinkStore, type LinkStore } from '../platform/files/linkStore';
+import { blobContainer } from '../platform/blob/container';
+import { createMailer } from '../platform/mail/invitationMail';
 import { ActivationLinks } from './activationLinks';
 import { ContactEditing } from './contactEditing';
 import { ContactService } from './contactService';

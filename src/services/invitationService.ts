@@ -2,7 +2,7 @@ import type { Directory } from '../directory/directory';
 import { DirectoryError } from '../directory/directory';
 import type { User, WriteContext } from '../domain/types';
 import { displayNameOf } from '../domain/users';
-import { invitationMessage, mailErrorText, type Mailer } from '../mail/invitationMail';
+import { invitationMessage, mailErrorText, type Mailer } from '../platform/mail/invitationMail';
 import type { ActivationLinks, ActivationProblem } from './activationLinks';
 
 /** Webex does not resend to a user invited in the last 24 hours; neither do we. */

@@ -2,9 +2,9 @@ import type { Directory } from '../directory/directory';
 import type { WriteContext } from '../domain/types';
 import { exportUsersCsv, usersTemplateCsv } from '../csv/usersExport';
 import type { TableLimits } from '../csv/read';
-import type { ImportOutcome, ImportRequest } from './importPipeline';
-import { importUsers, type UsersImportReport } from './userImport';
-import type { UsersImportMode } from './userPlan';
+import type { ImportOutcome, ImportRequest } from '../imports/pipeline';
+import { importUsers, type UsersImportReport } from '../imports/users';
+import type { UsersImportMode } from '../imports/userPlan';
 
 export interface UserFilesOptions {
   region: string;

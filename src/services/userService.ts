@@ -4,7 +4,7 @@ import { toE164 } from '../domain/phone';
 import { RuleError } from '../domain/ruleError';
 import type { License, Location, User, WriteContext } from '../domain/types';
 import { refuseLongSearch, valueIssue } from '../domain/typedText';
-import { toUserView, type UserView } from './views';
+import { toUserView, type UserView } from '../domain/views';
 import {
   displayNameOf,
   isValidEmail,

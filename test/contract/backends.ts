@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Directory } from '../../src/directory/directory';
 import { openLowdbDirectory } from '../../src/directory/lowdb/lowdbDirectory';
 import { openWebexDirectory } from '../../src/directory/webex/webexDirectory';
-import { WebexEmulator } from '../../src/webex/emulator/server';
+import { WebexEmulator } from '../../tools/webex-emulator/server';
 
 export interface Backend {
   directory: Directory;

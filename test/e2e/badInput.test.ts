@@ -19,8 +19,8 @@ import type { RowIssueCode } from '../../src/domain/contactIssues';
 import { openLowdbDirectory } from '../../src/directory/lowdb/lowdbDirectory';
 import type { Directory } from '../../src/directory/directory';
 import { messages } from '../../src/i18n';
-import type { ImportOutcome } from '../../src/services/contactImport';
-import { fileErrorMessage, issueMessage } from '../../src/services/importMessages';
+import type { ImportOutcome } from '../../src/imports/contacts';
+import { fileErrorMessage, issueMessage } from '../../src/imports/report';
 import { ContactService } from '../../src/services/contactService';
 
 const recipe = require('../../scripts/make-bad-fixtures.js') as {
@@ -28,7 +28,7 @@ const recipe = require('../../scripts/make-bad-fixtures.js') as {
   writeGeneratedFixtures(dir: string): string[];
 };
 
-const CLI = path.join(__dirname, '..', '..', 'dist', 'src', 'cli.js');
+const CLI = path.join(__dirname, '..', '..', 'dist', 'src', 'cli', 'main.js');
 const BAD = path.join(__dirname, '..', 'fixtures', 'bad');
 const SEED = path.join(__dirname, '..', '..', '..', 'shared', 'fixtures', 'csv', 'webex-contacts-template-filled.csv');
 const SEEDED_CONTACTS = 8;

@@ -5,11 +5,11 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { CloudAdapter } from 'botbuilder';
 import restify from 'restify';
-import type { ProvisioBot } from '../../src/bot';
-import { FileLinkStore, type LinkEntry, type LinkStore } from '../../src/files/linkStore';
+import type { ProvisioBot } from '../../src/bot/bot';
+import { FileLinkStore, type LinkEntry, type LinkStore } from '../../src/platform/files/linkStore';
 import { registerFileRoutes, type FileRoutesDeps, type UploadedFile } from '../../src/http/fileRoutes';
 import pino from 'pino';
-import { createServer } from '../../src/server';
+import { createServer } from '../../src/http/server';
 
 const T0 = new Date('2025-03-01T10:00:00.000Z');
 const BOM_CSV = Buffer.from('\uFEFFNom;Téléphone\r\nÉlodie;+33 6 12 34 56 78\r\n', 'utf8');

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { startBot, send, type BotProcess } from '../helpers/botProcess';
 import { buttonData, tempDir, visibleText } from '../helpers/dialogHarness';
-import { startEmulator, stopAll } from '../webex/helpers';
+import { startEmulator, stopAll } from '../helpers/webexEmulator';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const HEADER = 'Display Name,Contact Email';

@@ -170,7 +170,7 @@ describe('npm run cli -- invitations send', () => {
    */
   const cli = (...args: string[]): Promise<Run> =>
     new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, [path.join(__dirname, '..', '..', 'dist', 'src', 'cli.js'), ...args], {
+      const child = spawn(process.execPath, [path.join(__dirname, '..', '..', 'dist', 'src', 'cli', 'main.js'), ...args], {
         env: { PATH: process.env.PATH, DATA_DIR: dataDir, DEFAULT_LOCALE: 'en', SMTP_URL: inbox.url },
       });
       let stdout = '';

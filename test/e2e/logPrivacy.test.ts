@@ -1,6 +1,6 @@
 import { startBot, send, type BotProcess } from '../helpers/botProcess';
 import { tempDir, visibleText } from '../helpers/dialogHarness';
-import { startEmulator, stopAll, type Started } from '../webex/helpers';
+import { startEmulator, stopAll, type Started } from '../helpers/webexEmulator';
 
 /** A failed turn is logged by its message, code and dialog ids: never the dialog state or the activity's values. */
 describe('the error log of a failed turn, over the real server', () => {

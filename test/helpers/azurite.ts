@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { startAzurite, type RunningAzurite } from '../../scripts/azurite';
-import { BlobContainer } from '../../src/state/blob/container';
+import { startAzurite, type RunningAzurite } from '../../tools/azurite';
+import { BlobContainer } from '../../src/platform/blob/container';
 
 export type { RunningAzurite };
 export { startAzurite };

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 
 /** The built CLI (npm test builds first), run as a user would. */
-const CLI = path.join(__dirname, '..', '..', 'dist', 'src', 'cli.js');
+const CLI = path.join(__dirname, '..', '..', 'dist', 'src', 'cli', 'main.js');
 
 export interface Run {
   code: number | null;

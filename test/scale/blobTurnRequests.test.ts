@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { startBlobRequestCounter, type BlobRequestCounter } from '../../scripts/blobRequestCounter';
+import { startBlobRequestCounter, type BlobRequestCounter } from '../../tools/blobRequestCounter';
 import { containerName, startAzurite, type RunningAzurite } from '../helpers/azurite';
 import { startBot, send, type BotProcess } from '../helpers/botProcess';
 import { tempDir } from '../helpers/dialogHarness';

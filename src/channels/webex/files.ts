@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { fetchAttachment, isAllowedUrl, type FetchPolicy } from '../../files/fetchAttachment';
+import { fetchAttachment, isAllowedUrl, type FetchPolicy } from '../../platform/files/fetchAttachment';
 
 export interface WebexFilesOptions {
   /** WEBEX_API_URL: its origin counts as Webex (the emulator in tests). */

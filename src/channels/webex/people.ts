@@ -1,4 +1,4 @@
-import type { WebexClient } from '../../webex/client';
+import type { WebexClient } from '../../webexApi/client';
 import type { BotIdentity } from './activityMapping';
 import type { WebexPerson } from './types';
 

@@ -1,7 +1,7 @@
 import { ActivityTypes, BotAdapter, TurnContext, type Activity, type ConversationReference, type ResourceResponse } from 'botbuilder';
 import { turnLocale } from '../../../dialogs/base/turn';
 import { webexChannelTexts } from '../../i18n/webexChannel';
-import type { WebexClient } from '../../webex/client';
+import type { WebexClient } from '../../webexApi/client';
 import { setVerifiedWebexEmail } from './identity';
 import { markdownPieces, webexMessagesOf } from './replyMapping';
 

@@ -1,8 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ConversationReference, TurnContext } from 'botbuilder';
 import type { Logger } from '../../logger';
-import { KeyedQueue } from '../../state/keyedQueue';
-import { WebexClient } from '../../webex/client';
+import { KeyedQueue } from '../../platform/state/keyedQueue';
+import { WebexClient } from '../../webexApi/client';
 import { fileAttachment, messageActivity, submitActivity, type BotIdentity } from './activityMapping';
 import { WebexFiles } from './files';
 import { WebexPeople } from './people';

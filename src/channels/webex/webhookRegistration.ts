@@ -1,4 +1,4 @@
-import type { WebexClient } from '../../webex/client';
+import type { WebexClient } from '../../webexApi/client';
 
 /** Where Webex posts the bot's webhooks, under the bot's public address. */
 export const WEBHOOK_PATH = '/api/webex';

@@ -1,5 +1,5 @@
-import { sleep, type WebexClient } from '../../webex/client';
-import { WebexApiError } from '../../webex/errors';
+import { sleep, type WebexClient } from '../../webexApi/client';
+import { WebexApiError } from '../../webexApi/errors';
 import type { ActivationJobOutcome } from '../directory';
 
 interface JobDetails {

@@ -1,6 +1,6 @@
 import type { Contact } from '../../domain/types';
-import { WebexApiError } from '../../webex/errors';
-import type { WebexClient } from '../../webex/client';
+import { WebexApiError } from '../../webexApi/errors';
+import type { WebexClient } from '../../webexApi/client';
 import type { ContactFailure, NewContact } from '../directory';
 import { CONTACT_SCHEMA, contactBody, contactOf, fingerprint, type WebexContact } from './mapping';
 

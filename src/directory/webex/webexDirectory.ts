@@ -1,8 +1,8 @@
 import type { AuditEntry, Contact, DistributionList, ImportJob, License, Location, PhoneNumber, User, WriteContext } from '../../domain/types';
-import type { BlobContainer } from '../../state/blob/container';
-import { sleep, WebexClient, type WebexClientOptions } from '../../webex/client';
-import { WebexApiError } from '../../webex/errors';
-import { orgUuid } from '../../webex/ids';
+import type { BlobContainer } from '../../platform/blob/container';
+import { sleep, WebexClient, type WebexClientOptions } from '../../webexApi/client';
+import { WebexApiError } from '../../webexApi/errors';
+import { orgUuid } from '../../webexApi/ids';
 import {
   DirectoryError,
   type ActivationJobOutcome,

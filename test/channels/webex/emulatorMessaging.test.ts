@@ -3,8 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { TurnContext } from 'botbuilder';
 import { isValidSignature } from '../../../src/channels/webex/signature';
 import { WebexAdapter } from '../../../src/channels/webex/webexAdapter';
-import type { WebexEmulator } from '../../../src/webex/emulator/server';
-import { startEmulator, stopAll } from '../../webex/helpers';
+import type { WebexEmulator } from '../../../tools/webex-emulator/server';
+import { startEmulator, stopAll } from '../../helpers/webexEmulator';
 import { botClient } from './helpers';
 
 let emulator: WebexEmulator;

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebexFiles, fileNameOf, isWebexFileUrl } from '../../../src/channels/webex/files';
-import { startEmulator, stopAll } from '../../webex/helpers';
+import { startEmulator, stopAll } from '../../helpers/webexEmulator';
 
 afterAll(() => stopAll());
 

@@ -1,11 +1,11 @@
 import { buttonData } from '../../helpers/dialogHarness';
 import { startBot, type BotProcess } from '../../helpers/botProcess';
 import { registerWebhooks } from '../../../src/channels/webex/webhookRegistration';
-import { WebexClient } from '../../../src/webex/client';
-import type { EmuMessage } from '../../../src/webex/emulator/messaging';
-import type { PersonMessage } from '../../../src/webex/emulator/personActions';
-import type { WebexEmulator } from '../../../src/webex/emulator/server';
-import type { EmuDelivery } from '../../../src/webex/emulator/webhooks';
+import { WebexClient } from '../../../src/webexApi/client';
+import type { EmuMessage } from '../../../tools/webex-emulator/messaging';
+import type { PersonMessage } from '../../../tools/webex-emulator/personActions';
+import type { WebexEmulator } from '../../../tools/webex-emulator/server';
+import type { EmuDelivery } from '../../../tools/webex-emulator/webhooks';
 
 export const SECRET = 'webhook-secret-for-tests-0123456789';
 

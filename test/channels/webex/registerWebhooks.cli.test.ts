@@ -4,7 +4,7 @@ import readline from 'node:readline';
 import { runCli } from '../../helpers/cli';
 import { tempDir } from '../../helpers/dialogHarness';
 
-const MAIN = path.join(__dirname, '../../../dist/src/webex/emulator/main.js');
+const MAIN = path.join(__dirname, '../../../dist/tools/webex-emulator/main.js');
 const BOT_TOKEN = 'bot-token-for-the-cli-test';
 const SECRET = 'cli-webhook-secret-42';
 

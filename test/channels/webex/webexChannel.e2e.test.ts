@@ -4,9 +4,9 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { send as sendToBotFramework, type BotProcess } from '../../helpers/botProcess';
 import { buttonData, linkUrl, tempDir, visibleText } from '../../helpers/dialogHarness';
-import { signatureOf } from '../../../src/webex/emulator/webhooks';
-import type { WebexEmulator } from '../../../src/webex/emulator/server';
-import { startEmulator, stopAll } from '../../webex/helpers';
+import { signatureOf } from '../../../tools/webex-emulator/webhooks';
+import type { WebexEmulator } from '../../../tools/webex-emulator/server';
+import { startEmulator, stopAll } from '../../helpers/webexEmulator';
 import { SECRET, WebexPerson, said, startWebexBot } from './helpers';
 
 const FIXTURE = path.join(__dirname, '../../../../shared/fixtures/csv/webex-contacts-template-filled.csv');

@@ -6,8 +6,8 @@ import { verifiedWebexEmail } from '../../../src/channels/webex/identity';
 import { webexSignature } from '../../../src/channels/webex/signature';
 import { WebexChannel } from '../../../src/channels/webex/webexChannel';
 import { registerWebhooks } from '../../../src/channels/webex/webhookRegistration';
-import type { WebexEmulator } from '../../../src/webex/emulator/server';
-import { startEmulator, stopAll } from '../../webex/helpers';
+import type { WebexEmulator } from '../../../tools/webex-emulator/server';
+import { startEmulator, stopAll } from '../../helpers/webexEmulator';
 import { botClient } from './helpers';
 
 const SECRET = 'unit-secret';
