@@ -1,5 +1,5 @@
 import type { Messages } from '../src/i18n';
-import type { InvitationResult } from '../src/services/invitationService';
+import type { InvitationResult } from '../src/domain/invitations';
 import { adaptiveCard, type AdaptiveCard, cancelButton, type CardElement, facts, heading, submit, text } from './adaptive';
 import { escapeMarkdown } from './markdown';
 

@@ -15,20 +15,12 @@ import { mayUse } from '../src/domain/access';
 import { shortQuote } from '../src/domain/typedText';
 import { isCancel, isMenuAction, parseCommand, type ParsedCommand } from './base/commands';
 import { incomingFile } from './base/incomingFile';
+import type { FlowOptions } from './base/flowOptions';
 import { sendCard } from './base/send';
 import { personOf, submittedValue, t, turnRole } from './base/turn';
 
 export const MAIN_DIALOG = 'mainDialog';
 const ROUTE = 'mainRoute';
-
-/** Options every flow dialog receives: what followed the typed command. */
-export interface FlowOptions {
-  rest?: string;
-  /** `rest` as typed (case and punctuation kept), for the task phrases ("create list Suppliers EMEA"). */
-  restText?: string;
-  /** The data of the card button that started the flow (e.g. a location to keep). */
-  value?: Record<string, unknown>;
-}
 
 type FileFlow = 'importContacts' | 'importUsers';
 

@@ -231,3 +231,11 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
 function isSecret(name: string): boolean {
   return /password|secret|token|key|smtp_url|connection_string/i.test(name);
 }
+
+let processConfig: Config | undefined;
+
+/** This process's configuration, parsed once from its environment: the only place that reads process.env. */
+export function configOfProcess(): Config {
+  processConfig ??= loadConfig(process.env);
+  return processConfig;
+}

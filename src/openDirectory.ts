@@ -1,5 +1,5 @@
 import type { Config } from './config';
-import { blobContainer } from './platform/blob/container';
+import { blobContainer } from './platform/store/container';
 import type { Directory } from './directory/directory';
 import { openLowdbDirectory } from './directory/lowdb/lowdbDirectory';
 import { openWebexDirectory } from './directory/webex/webexDirectory';

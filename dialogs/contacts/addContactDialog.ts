@@ -16,7 +16,7 @@ import { parseConfirm } from '../base/confirm';
 import { cardActivity, sendCard } from '../base/send';
 import { actorOf, t, turnRole } from '../base/turn';
 import { detailPatch, issueLines, readDetail, saidDone } from './contactText';
-import type { FlowOptions } from '../mainDialog';
+import type { FlowOptions } from '../base/flowOptions';
 
 export const ADD_CONTACT_DIALOG = 'contacts.add';
 const NAME = 'contacts.add.name';

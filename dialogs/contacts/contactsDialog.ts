@@ -15,7 +15,7 @@ import { ADD_CONTACT_DIALOG, AddContactDialog } from './addContactDialog';
 import { contactGone } from './contactText';
 import { DELETE_CONTACTS_DIALOG, DeleteContactsDialog } from './deleteContactsDialog';
 import { EDIT_CONTACT_DIALOG, EditContactDialog } from './editContactDialog';
-import type { FlowOptions } from '../mainDialog';
+import type { FlowOptions } from '../base/flowOptions';
 import { SEARCH_CONTACTS_DIALOG, SearchContactsDialog, type SearchOptions } from './searchContactsDialog';
 import { own } from '../../src/domain/own';
 

@@ -8,7 +8,7 @@ import { CancelAndHelpDialog } from '../base/cancelAndHelpDialog';
 import { cardActivity } from '../base/send';
 import { actorOf, t, turnRole } from '../base/turn';
 import { saidYes } from '../base/words';
-import type { FlowOptions } from '../mainDialog';
+import type { FlowOptions } from '../base/flowOptions';
 import { SEARCH_CONTACTS_DIALOG, SearchContactsDialog, type SearchOptions } from './searchContactsDialog';
 
 export const DELETE_CONTACTS_DIALOG = 'contacts.delete';

@@ -14,7 +14,7 @@ import { parseConfirm } from '../base/confirm';
 import { cardActivity, sendCard } from '../base/send';
 import { actorOf, t, turnRole } from '../base/turn';
 import { contactGone, fieldOfLabel, fieldPatch, issueLines } from './contactText';
-import type { FlowOptions } from '../mainDialog';
+import type { FlowOptions } from '../base/flowOptions';
 
 export const EDIT_CONTACT_DIALOG = 'contacts.edit';
 const FIELD = 'contacts.edit.field';

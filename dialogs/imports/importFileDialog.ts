@@ -15,7 +15,7 @@ import { pastedFile, type IncomingFile } from '../base/incomingFile';
 import { cardActivity, sendCard } from '../base/send';
 import { actorOf, conversationKeyOf, t, turnLocale } from '../base/turn';
 import { saidImport } from '../base/words';
-import type { FlowOptions } from '../mainDialog';
+import type { FlowOptions } from '../base/flowOptions';
 
 const PREVIEW_ERRORS = 10;
 

@@ -12,7 +12,7 @@ import { DELETE_LIST_DIALOG, DeleteListDialog } from './listDeleteDialog';
 import { REMOVE_MEMBERS_DIALOG, RemoveMembersDialog, type RemoveMembersOptions } from './listRemoveDialog';
 import { RENAME_LIST_DIALOG, RenameListDialog } from './listRenameDialog';
 import { LISTS_FLOW, listMessage, optionText, sendListCard, tickedIds, unquote } from './listShared';
-import type { FlowOptions } from '../mainDialog';
+import type { FlowOptions } from '../base/flowOptions';
 import { own } from '../../src/domain/own';
 
 export const LISTS_DIALOG = LISTS_FLOW;

@@ -18,7 +18,7 @@ import { cardActivity, sendCard } from '../base/send';
 import { actorOf, t } from '../base/turn';
 import { parseConfirm } from '../base/confirm';
 import { CALLING_DIALOG, CallingDialog, type CallingOptions } from './callingDialog';
-import type { FlowOptions } from '../mainDialog';
+import type { FlowOptions } from '../base/flowOptions';
 
 export const ADD_USER_DIALOG = 'addUser';
 

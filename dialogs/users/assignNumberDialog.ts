@@ -10,7 +10,7 @@ import { actorOf, t } from '../base/turn';
 import { parseConfirm } from '../base/confirm';
 import { CALLING_DIALOG, CallingDialog, type CallingOptions } from './callingDialog';
 import { FIND_USER_DIALOG, FindUserDialog } from './findUserDialog';
-import type { FlowOptions } from '../mainDialog';
+import type { FlowOptions } from '../base/flowOptions';
 
 export const ASSIGN_NUMBER_DIALOG = 'assignNumber';
 const CONFIRM = 'assignNumber.confirm';

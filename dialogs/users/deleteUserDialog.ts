@@ -8,7 +8,7 @@ import { parseConfirm } from '../base/confirm';
 import { cardActivity, sendCard } from '../base/send';
 import { actorOf, t } from '../base/turn';
 import { FIND_USER_DIALOG, FindUserDialog } from './findUserDialog';
-import type { FlowOptions } from '../mainDialog';
+import type { FlowOptions } from '../base/flowOptions';
 
 export const DELETE_USER_DIALOG = 'deleteUser';
 const CONFIRM = 'deleteUser.confirm';

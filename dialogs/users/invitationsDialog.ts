@@ -8,7 +8,7 @@ import { cardActivity, sendCard } from '../base/send';
 import { actorOf, t } from '../base/turn';
 import { saidYes } from '../base/words';
 import { normalise } from '../base/commands';
-import type { FlowOptions } from '../mainDialog';
+import type { FlowOptions } from '../base/flowOptions';
 
 export const INVITATIONS_DIALOG = 'sendInvitations';
 const CONFIRM = 'sendInvitations.confirm';

@@ -5,7 +5,7 @@ import { fold } from '../../src/domain/users';
 import type { Services } from '../../src/services';
 import { sendCard } from '../base/send';
 import { t } from '../base/turn';
-import type { FlowOptions } from '../mainDialog';
+import type { FlowOptions } from '../base/flowOptions';
 
 export const LIST_USERS_DIALOG = 'listUsers';
 const FLOW = 'listUsers.flow';

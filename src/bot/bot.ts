@@ -13,7 +13,7 @@ import type { Logger } from '../logger';
 import type { Locale } from '../config';
 import { localeOf } from '../i18n';
 import { StateConflictError } from '../platform/state/eTagCheckedStorage';
-import { KeyedQueue } from '../platform/state/keyedQueue';
+import { KeyedQueue } from '../platform/store/keyedQueue';
 import { TurnBusyError, type TurnGate } from '../platform/state/turnGate';
 
 export interface BotOptions {

@@ -1,6 +1,6 @@
 import os from 'node:os';
 import type { Command } from 'commander';
-import { loadConfig } from '../config';
+import { configOfProcess } from '../config';
 import type { WriteContext } from '../domain/types';
 import { openDirectory } from '../openDirectory';
 import { visibleControls } from '../domain/typedText';
@@ -15,7 +15,7 @@ export class UsageError extends Error {}
  * DEFAULT_LOCALE (the CLI's language), and always closes it (pending writes reach the disk).
  */
 export async function withServices<T>(fn: (services: Services, ctx: WriteContext, m: Messages) => Promise<T>): Promise<T> {
-  const config = loadConfig(process.env);
+  const config = configOfProcess();
   const directory = await openDirectory(config);
   try {
     const baseUrl = () => config.publicUrl ?? `http://localhost:${config.port}`;
@@ -28,7 +28,7 @@ export async function withServices<T>(fn: (services: Services, ctx: WriteContext
 /** The messages of DEFAULT_LOCALE, the CLI's language (English when the configuration cannot be read). */
 export function cliMessages(): Messages {
   try {
-    return messages(loadConfig(process.env).defaultLocale);
+    return messages(configOfProcess().defaultLocale);
   } catch {
     return messages('en');
   }

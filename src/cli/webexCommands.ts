@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { webhookTarget, registerWebhooks } from '../channels/webex/webhookRegistration';
-import { loadConfig } from '../config';
+import { configOfProcess } from '../config';
 import { webexChannelTexts } from '../i18n/webexChannel';
 import { WebexClient } from '../webexApi/client';
 import { WebexApiError } from '../webexApi/errors';
@@ -25,7 +25,7 @@ export function registerWebexCommands(program: Command): void {
     .description('create or update the bot\'s webhooks (messages.created, attachmentActions.created) to PUBLIC_URL/api/webex, signed with WEBEX_WEBHOOK_SECRET')
     .option('--url <url>', 'public address of the bot (default: PUBLIC_URL)')
     .action(async (opts: { url?: string }, command: Command) => {
-      const config = loadConfig(process.env);
+      const config = configOfProcess();
       const texts = webexChannelTexts(config.defaultLocale);
       if (!config.webexChannel) throw new UsageError(texts.needsChannelConfig);
       const url = opts.url ?? config.publicUrl;

@@ -1,6 +1,7 @@
 import { decodeText } from './decode';
 import { detectDelimiter, type Delimiter } from './delimiter';
 import { CsvFileError } from './fileError';
+import type { TableLimits } from './limits';
 import { parseCsv, type CsvRecord } from './parse';
 import { looksLikeXlsx, readXlsx } from './xlsx';
 
@@ -13,10 +14,7 @@ export interface Table {
   rows: CsvRecord[];
 }
 
-export interface TableLimits {
-  maxRows: number;
-  maxBytes: number;
-}
+export type { TableLimits } from './limits';
 
 /** Enough of the text to hold its header line, where the delimiter is detected. */
 const HEAD_BYTES = 64 * 1024;

@@ -1,21 +1,10 @@
 import type { License } from '../domain/types';
+import { licenseField, USER_COLUMNS, type UserField } from '../domain/userRows';
+
+export { licenseField, USER_COLUMNS, type UserField };
 import { CsvFileError } from './fileError';
 import { mapHeader } from './formats';
 import { mapColumns, normalizeHeader, type MappedHeader } from './mappedHeader';
-
-/** A column of the users file: a user field, or a licence (by id). */
-export type UserField = 'email' | 'firstName' | 'lastName' | 'displayName' | 'location' | 'phoneNumber' | 'extension' | `license:${string}`;
-
-/** The users CSV of Control Hub (seed 003), before one column per licence. */
-export const USER_COLUMNS: readonly { name: string; field: UserField }[] = [
-  { name: 'User ID/Email (Required)', field: 'email' },
-  { name: 'First Name', field: 'firstName' },
-  { name: 'Last Name', field: 'lastName' },
-  { name: 'Display Name', field: 'displayName' },
-  { name: 'Location', field: 'location' },
-  { name: 'Phone Number', field: 'phoneNumber' },
-  { name: 'Extension', field: 'extension' },
-];
 
 export const USERS_FORMAT = 'webex-users';
 
@@ -26,8 +15,6 @@ export interface UsersHeader extends MappedHeader<UserField> {
   /** The licences that have a column in the file. */
   licenses: License[];
 }
-
-export const licenseField = (license: Pick<License, 'id'>): UserField => `license:${license.id}`;
 
 /** The header of a users file: the user columns, then one column per licence named as the licence. */
 export function usersHeader(licenses: readonly Pick<License, 'name'>[]): string[] {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { CsvFileError, type FileErrorCode } from './fileError';
 import type { CsvRecord } from './parse';
-import type { TableLimits } from './read';
+import type { TableLimits } from './limits';
 import { unzipXlsx, type UnzipLimits } from './xlsxZip';
 
 const ZIP_SIGNATURE = [0x50, 0x4b, 0x03, 0x04];

@@ -1,8 +1,28 @@
-import type { UserField, UsersHeader } from '../csv/usersFormat';
-import { licenseField } from '../csv/usersFormat';
+import type { License } from './types';
 import { readContactPhone } from './contactPhone';
 import type { RowIssueCode, IssueDetails } from './contactIssues';
 import { isValidEmail, isValidExtension } from './users';
+
+/** A column of the users file: a user field, or a licence (by id). */
+export type UserField = 'email' | 'firstName' | 'lastName' | 'displayName' | 'location' | 'phoneNumber' | 'extension' | `license:${string}`;
+
+/** The users CSV of Control Hub (seed 003), before one column per licence. */
+export const USER_COLUMNS: readonly { name: string; field: UserField }[] = [
+  { name: 'User ID/Email (Required)', field: 'email' },
+  { name: 'First Name', field: 'firstName' },
+  { name: 'Last Name', field: 'lastName' },
+  { name: 'Display Name', field: 'displayName' },
+  { name: 'Location', field: 'location' },
+  { name: 'Phone Number', field: 'phoneNumber' },
+  { name: 'Extension', field: 'extension' },
+];
+
+export const licenseField = (license: Pick<License, 'id'>): UserField => `license:${license.id}`;
+
+/** The licences that have a column in the users file. */
+export interface UserLicenseColumns {
+  licenses: License[];
+}
 
 export interface UserRowIssue {
   field: UserField | null;
@@ -30,7 +50,7 @@ const TRUE_VALUES = new Set(['true', 'vrai']);
 const FALSE_VALUES = new Set(['false', 'faux']);
 
 /** The field rules of one users row; the org is not consulted here. */
-export function checkUserRow(value: (field: UserField) => string, header: UsersHeader, region: string) {
+export function checkUserRow(value: (field: UserField) => string, header: UserLicenseColumns, region: string) {
   const errors: UserRowIssue[] = [];
   const warnings: UserRowIssue[] = [];
   const text = (field: UserField) => value(field) || undefined;

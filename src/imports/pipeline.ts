@@ -8,7 +8,7 @@ import type { CsvRecord } from '../csv/parse';
 import { readTable, type Table, type TableLimits } from '../csv/read';
 import { restoreCell } from '../csv/safeCell';
 import { MAX_VALUE_LENGTH, unsafeCharacter, valueIssue } from '../domain/typedText';
-import { authorize } from '../services/writeGuard';
+import { authorize } from '../directory/writeGuard';
 
 /** What can be wrong with one row, on one of its fields (null: the row as a whole). */
 export interface RowIssue<Field extends string = string> {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { writeFileAtomic } from '../platform/files/atomicWrite';
+import { writeFileAtomic } from '../platform/store/atomicWrite';
 
 /** 24 random bytes in base64url: exactly 32 characters, 192 bits. */
 const TOKEN_PATTERN = /^[A-Za-z0-9_-]{32}$/;

@@ -4,7 +4,7 @@ import type { Directory } from '../directory/directory';
 import { fetchAttachment } from '../platform/files/fetchAttachment';
 import { BlobLinkStore } from '../platform/files/blobLinkStore';
 import { FileLinkStore, type LinkStore } from '../platform/files/linkStore';
-import { blobContainer } from '../platform/blob/container';
+import { blobContainer } from '../platform/store/container';
 import { createMailer } from '../platform/mail/invitationMail';
 import { ActivationLinks } from './activationLinks';
 import { ContactEditing } from './contactEditing';
@@ -14,7 +14,7 @@ import { FileLinks } from './fileLinks';
 import { InvitationService } from './invitationService';
 import { UserFileService } from './userFiles';
 import { UserService } from './userService';
-import { guardWrites } from './writeGuard';
+import { guardWrites } from '../directory/writeGuard';
 
 export interface Services {
   directory: Directory;

@@ -2,6 +2,7 @@ import type { Directory } from '../directory/directory';
 import { DirectoryError } from '../directory/directory';
 import type { User, WriteContext } from '../domain/types';
 import { displayNameOf } from '../domain/users';
+import type { InvitationFailure, InvitationResult, InvitedUser } from '../domain/invitations';
 import { invitationMessage, mailErrorText, type Mailer } from '../platform/mail/invitationMail';
 import type { ActivationLinks, ActivationProblem } from './activationLinks';
 
@@ -10,37 +11,7 @@ export const RESEND_DELAY_MS = 24 * 60 * 60 * 1000;
 /** At most this many e-mails per sending; the others wait for the next one. */
 export const DEFAULT_MAX_PER_SEND = 1000;
 
-export type SkipReason = 'recently_invited' | 'already_active';
-export type InvitationFailure = 'send_failed' | 'user_not_found' | 'over_limit';
-
-export interface InvitedUser {
-  id: string;
-  email: string;
-  name: string;
-}
-
-export interface InvitationError {
-  email: string;
-  code: InvitationFailure;
-  /** What went wrong, as the mail server or the network said it (send_failed). */
-  message?: string;
-}
-
-export interface InvitationResult {
-  dryRun: boolean;
-  /** Sent (or, in a dry run, would be sent). */
-  sent: number;
-  skipped: number;
-  failed: number;
-  errors: InvitationError[];
-  users: {
-    sent: InvitedUser[];
-    skipped: Array<InvitedUser & { reason: SkipReason; invitedAt?: string }>;
-    failed: Array<InvitedUser & { code: InvitationFailure; message?: string }>;
-  };
-  /** The cap that applied (over_limit failures name it). */
-  maxPerSend: number;
-}
+export type { InvitationError, InvitationFailure, InvitationResult, InvitedUser, SkipReason } from '../domain/invitations';
 
 export interface SendRequest {
   /** These users only (a "resend" button); all the pending users when absent. */

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { startAzurite, type RunningAzurite } from '../../tools/azurite';
-import { BlobContainer } from '../../src/platform/blob/container';
+import { BlobContainer } from '../../src/platform/store/container';
 
 export type { RunningAzurite };
 export { startAzurite };

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { openWebexDirectory } from '../../src/directory/webex/webexDirectory';
-import { blobContainer } from '../../src/platform/blob/container';
+import { blobContainer } from '../../src/platform/store/container';
 import { WebexEmulator } from '../../tools/webex-emulator/server';
 import { containerName, startAzurite, type RunningAzurite } from '../helpers/azurite';
 import { startBot, send, type BotProcess } from '../helpers/botProcess';

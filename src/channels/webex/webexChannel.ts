@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ConversationReference, TurnContext } from 'botbuilder';
 import type { Logger } from '../../logger';
-import { KeyedQueue } from '../../platform/state/keyedQueue';
+import { KeyedQueue } from '../../platform/store/keyedQueue';
 import { WebexClient } from '../../webexApi/client';
 import { fileAttachment, messageActivity, submitActivity, type BotIdentity } from './activityMapping';
 import { WebexFiles } from './files';

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { WebexLocalData, WebexLocalStore } from './localStore';
+import type { ImportJob } from '../../domain/types';
+import type { SharedDocument } from '../../platform/store/sharedDocument';
 
 /**
  * The one-import-per-org lock, kept in the same shared document as the jobs
@@ -15,12 +16,18 @@ export interface ImportLock {
   expiresAt: string;
 }
 
+/** The part of a shared document that the lock reads and writes: the jobs and the lock itself. */
+export interface ImportLockState {
+  importJobs: ImportJob[];
+  importLock?: ImportLock;
+}
+
 export const DEFAULT_IMPORT_LOCK_TTL_MS = 30_000;
 
 const isLive = (lock: ImportLock | undefined, now: Date): lock is ImportLock => !!lock && Date.parse(lock.expiresAt) > now.getTime();
 
 /** Running imports that no live lock covers (their process stopped) become interrupted; an expired lock goes. In place. */
-export function endAbandonedImports(data: WebexLocalData, now: Date): WebexLocalData {
+export function endAbandonedImports<T extends ImportLockState>(data: T, now: Date): T {
   const live = isLive(data.importLock, now) ? data.importLock : undefined;
   if (!live) delete data.importLock;
   data.importJobs = data.importJobs.map((job) =>
@@ -35,7 +42,7 @@ export class ImportLocks {
   private readonly timers = new Map<string, NodeJS.Timeout>();
 
   constructor(
-    private readonly store: WebexLocalStore,
+    private readonly store: SharedDocument<ImportLockState>,
     readonly ttlMs: number,
   ) {}
 
@@ -52,7 +59,7 @@ export class ImportLocks {
   }
 
   /** Drops the job's lock from `data`, in place (inside the write that ends the job), and stops renewing it. */
-  release(data: WebexLocalData, jobId: string): void {
+  release(data: ImportLockState, jobId: string): void {
     this.stop(jobId);
     if (data.importLock?.jobId === jobId) delete data.importLock;
   }

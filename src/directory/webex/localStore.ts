@@ -1,8 +1,8 @@
 import path from 'node:path';
 import type { AuditEntry, ImportJob } from '../../domain/types';
-import { BlobDocument } from '../../platform/blob/blobDocument';
-import type { BlobContainer } from '../../platform/blob/container';
-import { FileDocument, type SharedDocument } from '../../platform/state/sharedDocument';
+import { BlobDocument } from '../../platform/store/blobDocument';
+import type { BlobContainer } from '../../platform/store/container';
+import { FileDocument, type SharedDocument } from '../../platform/store/sharedDocument';
 import { endAbandonedImports, type ImportLock } from './importLock';
 
 /** What Webex does not hold for us: the audit, import jobs, and when we sent invitations. */

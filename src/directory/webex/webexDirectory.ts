@@ -1,5 +1,5 @@
 import type { AuditEntry, Contact, DistributionList, ImportJob, License, Location, PhoneNumber, User, WriteContext } from '../../domain/types';
-import type { BlobContainer } from '../../platform/blob/container';
+import type { BlobContainer } from '../../platform/store/container';
 import { sleep, WebexClient, type WebexClientOptions } from '../../webexApi/client';
 import { WebexApiError } from '../../webexApi/errors';
 import { orgUuid } from '../../webexApi/ids';

@@ -1,6 +1,6 @@
 import type { ContainerClient } from '@azure/storage-blob';
-import { streamBytes, streamText } from '../blob/blobDocument';
-import { isConflict, isNotFound, storeError, type BlobContainer } from '../blob/container';
+import { streamBytes, streamText } from '../store/blobDocument';
+import { isConflict, isNotFound, storeError, type BlobContainer } from '../store/container';
 import {
   isExpired,
   isValidToken,

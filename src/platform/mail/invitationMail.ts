@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { writeFileAtomic } from '../files/atomicWrite';
+import { writeFileAtomic } from '../store/atomicWrite';
 import { createTransport, type SendMailOptions } from 'nodemailer';
 import { invitationsEn, invitationsFr, type InvitationMessages } from '../../i18n/invitations';
 

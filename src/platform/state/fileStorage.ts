@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Storage, StoreItem, StoreItems } from 'botbuilder';
-import { writeFileAtomic } from '../files/atomicWrite';
+import { writeFileAtomic } from '../store/atomicWrite';
 
 const CACHED_KEYS = 2000;
 

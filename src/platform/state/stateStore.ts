@@ -3,12 +3,12 @@ import type { Storage } from 'botbuilder';
 import { BlobsStorage } from 'botbuilder-azure-blobs';
 import type { Config } from '../../config';
 import type { Logger } from '../../logger';
-import { blobContainer } from '../blob/container';
-import { HeldStateCache, type Guard } from './blob/heldStateCache';
-import { LeasedTurnGate } from './blob/leasedTurnGate';
+import { blobContainer } from '../store/container';
+import { HeldStateCache, type Guard } from './heldStateCache';
+import { LeasedTurnGate } from './leasedTurnGate';
 import { ETagCheckedStorage } from './eTagCheckedStorage';
 import { FileStorage } from './fileStorage';
-import { KeyedQueue } from './keyedQueue';
+import { KeyedQueue } from '../store/keyedQueue';
 import type { TurnGate } from './turnGate';
 
 /** Where conversation and user state live, and how turns of one conversation are kept one at a time. */

@@ -1,8 +1,8 @@
 import { BlobServiceClient } from '@azure/storage-blob';
 import { BlobsStorage } from 'botbuilder-azure-blobs';
-import { BlobDocument } from '../../../src/platform/blob/blobDocument';
-import { BlobStoreError } from '../../../src/platform/blob/container';
-import { LeasedTurnGate } from '../../../src/platform/state/blob/leasedTurnGate';
+import { BlobDocument } from '../../../src/platform/store/blobDocument';
+import { BlobStoreError } from '../../../src/platform/store/container';
+import { LeasedTurnGate } from '../../../src/platform/state/leasedTurnGate';
 import { ETagCheckedStorage, StateConflictError } from '../../../src/platform/state/eTagCheckedStorage';
 import { TurnBusyError } from '../../../src/platform/state/turnGate';
 import { containerName, containerOn, startAzurite, type RunningAzurite } from '../../helpers/azurite';

@@ -5,8 +5,8 @@ import { Dialog, type DialogContext } from 'botbuilder-dialogs';
 import pino from 'pino';
 import { startBlobRequestCounter, type BlobRequestCounter } from '../../../tools/blobRequestCounter';
 import { ProvisioBot } from '../../../src/bot/bot';
-import { blobContainer } from '../../../src/platform/blob/container';
-import type { LeasedTurnGate } from '../../../src/platform/state/blob/leasedTurnGate';
+import { blobContainer } from '../../../src/platform/store/container';
+import type { LeasedTurnGate } from '../../../src/platform/state/leasedTurnGate';
 import { createStateStore } from '../../../src/platform/state/stateStore';
 import { containerName, startAzurite, type RunningAzurite } from '../../helpers/azurite';
 

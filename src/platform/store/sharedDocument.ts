@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { writeFileAtomic } from '../files/atomicWrite';
+import { writeFileAtomic } from './atomicWrite';
 
 /** What an update makes of the document, and what it hands back to its caller. */
 export interface DocumentChange<T, R> {

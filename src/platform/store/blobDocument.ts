@@ -1,5 +1,5 @@
 import type { ContainerClient } from '@azure/storage-blob';
-import { DocumentBusyError, type DocumentChange, type SharedDocument } from '../state/sharedDocument';
+import { DocumentBusyError, type DocumentChange, type SharedDocument } from './sharedDocument';
 import { isConflict, isNotFound, serviceTime, storeError, type BlobContainer } from './container';
 
 const MAX_ATTEMPTS = 12;

@@ -1,9 +1,9 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
 import type { BlobLeaseClient } from '@azure/storage-blob';
-import { KeyedQueue } from '../keyedQueue';
-import { TurnBusyError, type TurnGate } from '../turnGate';
-import { isConflict, isNotFound, storeError, type BlobContainer } from '../../blob/container';
+import { KeyedQueue } from '../store/keyedQueue';
+import { TurnBusyError, type TurnGate } from './turnGate';
+import { isConflict, isNotFound, storeError, type BlobContainer } from '../store/container';
 
 export interface LeasedTurnGateOptions {
   /** Lease length in seconds (Azure: 15 to 60); renewed every third of it while the turn runs. */

@@ -1,4 +1,4 @@
-import type { Directory } from '../directory/directory';
+import type { Directory } from './directory';
 import { ACTIVATE_USER, mayWrite } from '../domain/access';
 import { RuleError } from '../domain/ruleError';
 import type { WriteContext } from '../domain/types';

@@ -2,7 +2,7 @@ import { openLowdbDirectory } from '../../src/directory/lowdb/lowdbDirectory';
 import type { ActorRole } from '../../src/domain/access';
 import { RuleError } from '../../src/domain/ruleError';
 import type { WriteContext } from '../../src/domain/types';
-import { guardWrites } from '../../src/services/writeGuard';
+import { guardWrites } from '../../src/directory/writeGuard';
 import { tempDir } from '../helpers/dialogHarness';
 
 const as = (role: ActorRole | undefined): WriteContext => ({ actor: { id: `id-${role}`, name: 'X', role }, flow: 'test' });

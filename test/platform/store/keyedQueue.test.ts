@@ -1,4 +1,4 @@
-import { KeyedQueue } from '../../../src/platform/state/keyedQueue';
+import { KeyedQueue } from '../../../src/platform/store/keyedQueue';
 
 const tick = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
