@@ -3,7 +3,7 @@
 /**
  * `npm run package`: the Teams app package (appPackage/build/provisio-teams.zip)
  * with the bot id and public address of this deployment, read from the same
- * config as the bot (MicrosoftAppId, PUBLIC_URL). Upload it in Teams
+ * variables as the bot (MicrosoftAppId, PUBLIC_URL), and only those. Upload it in Teams
  * ("Apps" > "Manage your apps" > "Upload an app") or the Teams developer portal.
  */
 const fs = require('node:fs');
@@ -25,6 +25,7 @@ function buildTeamsPackage({ botId, publicUrl }) {
   }
   if (!publicUrl) throw new PackageError('PUBLIC_URL must be set: the https address where Teams reaches the bot.');
   const url = new URL(publicUrl);
+  if (url.protocol !== 'https:') throw new PackageError(`PUBLIC_URL must be the https address where Teams reaches the bot, got "${publicUrl}".`);
   const manifest = fs
     .readFileSync(path.join(APP_PACKAGE, 'manifest.json'), 'utf8')
     .replaceAll('{{BOT_ID}}', botId.toLowerCase())
@@ -38,15 +39,15 @@ function buildTeamsPackage({ botId, publicUrl }) {
 }
 
 function main() {
-  const { loadConfig, ConfigError } = require('../dist/src/config.js');
+  const { loadPackageConfig, ConfigError } = require('../dist/src/config.js');
   let config;
   try {
-    config = loadConfig(process.env);
+    config = loadPackageConfig(process.env);
   } catch (error) {
     if (error instanceof ConfigError) throw new PackageError(error.message);
     throw error;
   }
-  const zip = buildTeamsPackage({ botId: config.bot.appId, publicUrl: config.publicUrl });
+  const zip = buildTeamsPackage({ botId: config.appId, publicUrl: config.publicUrl });
   const out = path.join(APP_PACKAGE, 'build', 'provisio-teams.zip');
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(out, zip);

@@ -239,3 +239,13 @@ export function configOfProcess(): Config {
   processConfig ??= loadConfig(process.env);
   return processConfig;
 }
+
+/** What `npm run package` needs, and only that: the bot's app id and its public address. */
+export function loadPackageConfig(env: NodeJS.ProcessEnv): { appId?: string; publicUrl?: string } {
+  const set = Object.fromEntries(Object.entries(env).filter(([, value]) => value?.trim()));
+  const parsed = schema.pick({ MicrosoftAppId: true, PUBLIC_URL: true }).safeParse(set);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${String(issue.path[0] ?? '')}: ${issue.message} (got "${env[String(issue.path[0])]}")`));
+  }
+  return { appId: parsed.data.MicrosoftAppId, publicUrl: parsed.data.PUBLIC_URL?.replace(/\/+$/, '') };
+}

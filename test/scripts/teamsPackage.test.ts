@@ -90,9 +90,21 @@ describe('npm run package', () => {
     expect(result.stderr).toMatch(/^MicrosoftAppId must be the bot's Microsoft App ID \(a GUID/);
   });
 
-  test('an invalid config is refused with the config message', () => {
+  test('needs only the app id and the public address: the rest of the bot\'s config (ADMINS, secrets) is not asked', () => {
     const result = run({ MicrosoftAppId: BOT_ID, PUBLIC_URL: 'https://bot.example.com' });
+    expect(result.status).toBe(0);
+    expect(result.stderr).toBe('');
+  });
+
+  test('a plain http address is refused: Teams reaches bots over https only', () => {
+    const result = run({ MicrosoftAppId: BOT_ID, PUBLIC_URL: 'http://bot.example.com' });
     expect(result.status).toBe(2);
-    expect(result.stderr).toMatch(/ADMINS: required when MicrosoftAppId is set/);
+    expect(result.stderr).toMatch(/^PUBLIC_URL must be the https address/);
+  });
+
+  test('a malformed public address is refused with the config message', () => {
+    const result = run({ MicrosoftAppId: BOT_ID, PUBLIC_URL: 'bot.example.com' });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/PUBLIC_URL: expected an http\(s\) URL/);
   });
 });
