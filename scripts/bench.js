@@ -19,7 +19,8 @@
  * (bench/turnLatency.js): writes bench/results/turn-latency-<time>.json and
  * prints it.
  *
- * `npm run bench -- turn-latency` (or `node scripts/bench.js turn-latency` after a build) runs that part only.
+ * `npm run bench -- turn-latency` (or `node scripts/bench.js turn-latency` after a build) runs that part only;
+ * `npm run bench -- cli-start` the CLI start time beside `node -e 0` (bench/cliStart.js), also run by the whole bench.
  */
 const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -85,6 +86,7 @@ async function main() {
   turnLatency(dir);
   await require('../bench/webexThroughput.js').main(dir);
   await require('../bench/xlsxBombs.js').main(dir);
+  await require('../bench/cliStart.js').main(dir);
 }
 
 /** Turn latency beside the echo bot, in its own process (goal: p50 at most 1.5x the echo bot's). */
@@ -99,7 +101,9 @@ function turnLatency(dir) {
 
 const RESULTS_DIR = path.join(__dirname, '..', 'bench', 'results');
 
-if (process.argv[2] === 'turn-latency') {
+if (process.argv[2] === 'cli-start') {
+  require('../bench/cliStart.js').main(RESULTS_DIR);
+} else if (process.argv[2] === 'turn-latency') {
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
   turnLatency(RESULTS_DIR);
 } else if (process.argv[2] === '--turn-latency') {

@@ -2,10 +2,9 @@ import os from 'node:os';
 import type { Command } from 'commander';
 import { configOfProcess } from '../config';
 import type { WriteContext } from '../domain/types';
-import { openDirectory } from '../openDirectory';
 import { visibleControls } from '../domain/typedText';
 import { messages, type Messages } from '../i18n';
-import { createServices, type Services } from '../services';
+import type { Services } from '../services';
 
 /** Wrong use of the command line (exit 2), as opposed to a broken business rule (exit 1). */
 export class UsageError extends Error {}
@@ -16,6 +15,9 @@ export class UsageError extends Error {}
  */
 export async function withServices<T>(fn: (services: Services, ctx: WriteContext, m: Messages) => Promise<T>): Promise<T> {
   const config = configOfProcess();
+  // Loaded when a command runs, not when the CLI starts: --help and usage errors need none of the backends.
+  const { openDirectory } = require('../openDirectory') as typeof import('../openDirectory');
+  const { createServices } = require('../services') as typeof import('../services');
   const directory = await openDirectory(config);
   try {
     const baseUrl = () => config.publicUrl ?? `http://localhost:${config.port}`;

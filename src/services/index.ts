@@ -2,9 +2,7 @@ import path from 'node:path';
 import { DEFAULT_IMPORT_LIMITS, DEFAULT_USERS_IMPORT_MAX_ROWS, type Config } from '../config';
 import type { Directory } from '../directory/directory';
 import { fetchAttachment } from '../platform/files/fetchAttachment';
-import { BlobLinkStore } from '../platform/files/blobLinkStore';
 import { FileLinkStore, type LinkStore } from '../platform/files/linkStore';
-import { blobContainer } from '../platform/store/container';
 import { createMailer } from '../platform/mail/invitationMail';
 import { ActivationLinks } from './activationLinks';
 import { ContactEditing } from './contactEditing';
@@ -54,7 +52,7 @@ export function createServices(unguarded: Directory, config: ServicesConfig): Se
   const policy = { allowedHosts: attachments.allowedHosts, allowLoopback: config.localMode ?? true };
   // STATE_STORE=blob: every instance serves every link (a load balancer may send the click anywhere).
   const links: LinkStore =
-    config.stateStore?.kind === 'blob' ? new BlobLinkStore(blobContainer(config.stateStore), { ttlMs }) : new FileLinkStore(path.join(config.dataDir, 'files'), { ttlMs });
+    config.stateStore?.kind === 'blob' ? blobLinkStore(config.stateStore, ttlMs) : new FileLinkStore(path.join(config.dataDir, 'files'), { ttlMs });
   const invitations = new InvitationService(directory, {
     links: new ActivationLinks(path.join(config.dataDir, 'activation'), { ttlMs: config.activationLinkTtlMs ?? DEFAULT_ACTIVATION_TTL_MS }),
     mailer: createMailer({ smtpUrl: config.mail?.smtpUrl, outboxDir: path.join(config.dataDir, 'outbox') }),
@@ -77,4 +75,11 @@ export function createServices(unguarded: Directory, config: ServicesConfig): Se
       limits: config.usersImportLimits ?? { maxRows: DEFAULT_USERS_IMPORT_MAX_ROWS, maxBytes: limits.maxBytes },
     }),
   };
+}
+
+/** Azure's modules are loaded only when the links live on Blob Storage (the CLI on files starts without them). */
+function blobLinkStore(store: Parameters<typeof import('../platform/store/container').blobContainer>[0], ttlMs: number): LinkStore {
+  const { BlobLinkStore } = require('../platform/files/blobLinkStore') as typeof import('../platform/files/blobLinkStore');
+  const { blobContainer } = require('../platform/store/container') as typeof import('../platform/store/container');
+  return new BlobLinkStore(blobContainer(store), { ttlMs });
 }
